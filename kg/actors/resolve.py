@@ -1,0 +1,333 @@
+"""Actor resolution: the `akg_actors` component.
+
+Doc with gazetteer and NER entities in -> `doc.spans["akg_mentions"]` out: one span per
+mention of an actor or target, `label_` its kind (name, metonym, demonym, pronoun,
+description, place, population) and `id_` its key; `doc._.akg_entities` maps each key
+to its `Entity`. A capital stands for its government only where it acts; a demonym for
+its state only where the state acts; pronouns and definite descriptions are resolved
+to the nearest compatible actor before them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..cues import Cues
+from ..types import Entity
+from .gazetteer import Gazetteer
+from .names import normalise, slug
+from .recognize import ACTOR, DEMONYM, PLACE, SEAT
+
+NAME_KINDS = ("name", "metonym", "demonym")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr", "dative", "agent", "ROOT")
+SENTENCE_WINDOW = 2  # how many sentences back a pronoun or description may find its antecedent
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What the document says a person is: title words, and the actor the title is of."""
+
+    words: frozenset[str]
+    of: str | None
+
+
+class ActorResolver:
+    def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, doc: Doc) -> Doc:
+        entities: dict[str, Entity] = {}
+        mentions: list[Span] = []
+        short_names: dict[str, str] = {}  # surname or acronym -> local key, within this document
+        for ent in doc.ents:
+            span = self._classify(doc, ent, entities, short_names)
+            if span is not None:
+                mentions.append(span)
+        mentions.extend(self._coreference(doc, mentions, entities))
+        mentions.sort(key=lambda s: (s.start, s.end, s.id_))
+        doc.spans["akg_mentions"] = mentions
+        doc._.akg_entities = entities
+        return doc
+
+    # ------------------------------------------------------------------ names
+    def _classify(self, doc: Doc, ent: Span, entities: dict[str, Entity], short: dict[str, str]) -> Span | None:
+        label = ent.label_
+        if label == ACTOR:
+            return self._gazetteer_mention(ent, ent.id_ or ent.ent_id_, "name", entities)
+        if label == SEAT:
+            key = ent.id_ or ent.ent_id_
+            if self._acts(ent):
+                return self._gazetteer_mention(ent, key, "metonym", entities)
+            return self._place(ent, entities)
+        if label == DEMONYM:
+            key = ent.id_ or ent.ent_id_
+            return self._gazetteer_mention(ent, key, "demonym", entities) if self._demonym_acts(ent) else None
+        if label == PLACE:
+            key = ent.id_ or ent.ent_id_
+            place = self.gazetteer.places[key]
+            entities[f"place:{key}"] = Entity(f"place:{key}", "Place", place.label)
+            return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
+        return self._ner_mention(doc, ent, entities, short)
+
+    def _gazetteer_mention(self, ent: Span, key: str, kind: str, entities: dict[str, Entity]) -> Span:
+        entry = self.gazetteer.actors[key]
+        entities[key] = Entity(key, entry.type, entry.label, entry.wikidata)
+        return Span(ent.doc, ent.start, ent.end, label=kind, span_id=key)
+
+    def _ner_mention(self, doc: Doc, ent: Span, entities: dict[str, Entity], short: dict[str, str]) -> Span | None:
+        label = ent.label_
+        span = _trim(ent)
+        if span is None or label in self.cues.non_actor_labels:
+            return None
+        name = span.text
+        norm = normalise(name)
+        if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name):
+            return None
+        if label == "PERSON":
+            if not name[0].isupper() or len(norm) < 3:
+                return None
+            key = short.get(norm) or slug(name)
+            for part in norm.split()[-1:]:
+                short.setdefault(part, key)
+            entities.setdefault(key, Entity(key, "Person", name))
+            return Span(doc, span.start, span.end, label="name", span_id=key)
+        if label == "ORG":
+            if not name[0].isupper():
+                return None
+            key = short.get(norm) or slug(name)
+            entities.setdefault(key, Entity(key, self._org_type(norm), name))
+            if len(span) > 1:
+                short.setdefault("".join(w[0] for w in norm.split()), key)
+            return Span(doc, span.start, span.end, label="name", span_id=key)
+        if label in ("GPE", "LOC"):
+            if self._acts(span):
+                key = slug(name)
+                entities.setdefault(key, Entity(key, "State", name))
+                return Span(doc, span.start, span.end, label="metonym", span_id=key)
+            return self._place(span, entities)
+        return None
+
+    def _org_type(self, norm: str) -> str:
+        words = f" {norm} "
+        for kind, cues in self.cues.org_type_cues.items():
+            if any(f" {cue} " in words for cue in cues):
+                return kind
+        return "Organization"
+
+    def _place(self, span: Span, entities: dict[str, Entity]) -> Span:
+        key = f"place:{slug(span.text)}"
+        entities.setdefault(key, Entity(key, "Place", span.text))
+        return Span(span.doc, span.start, span.end, label="place", span_id=key)
+
+    # ------------------------------------------------------------------ metonymy
+    def _acts(self, span: Span) -> bool:
+        """A place name stands for its government when it is the one who says, does or wants."""
+        root = span.root
+        while root.dep_ == "conj":
+            root = root.head
+        dep, head = root.dep_, root.head
+        if dep == "pobj":
+            return head.lower_ not in self.cues.locative_prepositions
+        if dep == "nsubjpass":
+            return False
+        if dep in ("compound", "amod", "nmod"):
+            return head.lemma_.lower() in self.cues.proxy_nouns or head.lemma_.lower() in self.cues.state_nouns
+        if dep == "poss":
+            return head.lemma_.lower() not in self.cues.population_nouns and head.pos_ == "NOUN"
+        if dep == "dobj":
+            return head.lemma_.lower() not in self.cues.violent_lemmas
+        return dep in ("nsubj", "appos", "attr", "dative", "ROOT") and not (dep == "ROOT" and root.pos_ != "PROPN")
+
+    def _demonym_acts(self, span: Span) -> bool:
+        """A demonym is its state when it names the state's people acting ("the Russians said")
+        or modifies what only a state has ("Russian jets", "Syrian Foreign Minister X")."""
+        root = span.root
+        if root.tag_ in ("NNPS", "NNS") or root.text.endswith("s"):
+            return root.dep_ in ARGUMENT_DEPS
+        head = root
+        while head.dep_ in ("amod", "compound", "npadvmod", "nmod") and head.head.i != head.i:
+            head = head.head
+            lemma = head.lemma_.lower()
+            if lemma in self.cues.state_nouns or lemma in self.cues.member_titles or lemma in self.cues.leader_titles:
+                return True
+            if head.ent_type_ in ("PERSON", ACTOR) or head.tag_ == "VBN":
+                return True
+        return False
+
+    # ------------------------------------------------------------------ coreference
+    def _coreference(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
+        named = sorted((m for m in mentions if m.label_ in NAME_KINDS), key=lambda s: s.start)
+        titles = self._titles(doc, named, entities)
+        taken = {t.i for m in mentions for t in m}
+        found: list[Span] = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            lower = token.lower_
+            if lower == "whose" or (lower in ("who", "which") and token.dep_ in SUBJECT_DEPS):
+                found.extend(self._relative(doc, token, named + found))
+            elif lower in self.cues.pronouns and token.pos_ in ("PRON", "DET"):
+                found.extend(self._pronoun(doc, token, named + found, entities))
+            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.cues.descriptions:
+                span = self._description(doc, token, named + found, entities, titles)
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _relative(self, doc: Doc, token: Token, known: list[Span]) -> list[Span]:
+        clause = token
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return []
+        antecedent = clause.head
+        for _ in range(4):  # "the Free Syrian Army, some 30 of whose groups": through appositions and partitives
+            keys = [m.id_ for m in known if m.start <= antecedent.i < m.end]
+            if keys:
+                return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=keys[0])]
+            of = [p for c in antecedent.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            if of:
+                antecedent = of[0]
+            elif antecedent.dep_ == "appos":
+                antecedent = antecedent.head
+            else:
+                break
+        return []
+
+    def _candidates(self, doc: Doc, token: Token, known: list[Span], types: frozenset[str],
+                    entities: dict[str, Entity], gender: str | None = None) -> list[Span]:
+        first = max(0, token.sent.start - 1)
+        sents = [token.sent]
+        while len(sents) <= SENTENCE_WINDOW and first > 0 and sents[-1].start > 0:
+            sents.append(doc[sents[-1].start - 1].sent)
+        lower_bound = sents[-1].start
+        out = []
+        for m in known:
+            if not (lower_bound <= m.start and m.end <= token.i):
+                continue
+            entity = entities.get(m.id_)
+            if entity is None or entity.type not in types:
+                continue
+            if gender and entity.type == "Person":
+                known_gender = self.gazetteer.actors[m.id_].gender if m.id_ in self.gazetteer.actors else None
+                if known_gender and known_gender != gender:
+                    continue
+            out.append(m)
+        return out
+
+    def _pronoun(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity]) -> list[Span]:
+        spec = self.cues.pronouns[token.lower_]
+        if token.lower_ == "it" and (token.dep_ not in ("nsubj", "dobj", "pobj") or token.head.lemma_ == "be"):
+            return []  # expletive "it is ... that", "it was clear"
+        candidates = self._candidates(doc, token, known, spec.types, entities, spec.gender)
+        if not candidates:
+            return []
+        if spec.plural:
+            group = self._coordinated(candidates[-1], candidates)
+            if len(group) > 1:
+                return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=k) for k in group]
+
+        def rank(m: Span) -> tuple[int, int, int]:
+            same = m.sent.start == token.sent.start
+            role = m.root.dep_ in SUBJECT_DEPS
+            return (int(same), int(role), m.start) if spec.types != {"Person"} or not same else (1, 0, m.start)
+
+        best = max(candidates, key=rank)
+        return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=best.id_)]
+
+    @staticmethod
+    def _coordinated(last: Span, candidates: list[Span]) -> list[str]:
+        """The keys of `last` and the actors coordinated with it ("Russia and the regime ... they")."""
+        root = last.root
+        while root.dep_ == "conj":
+            root = root.head
+        members = {root.i} | {t.i for t in root.conjuncts}
+        keys = []
+        for m in candidates:
+            if m.root.i in members and m.id_ not in keys:
+                keys.append(m.id_)
+        return keys
+
+    def _description(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity],
+                     titles: dict[str, list[TitleInfo]]) -> Span | None:
+        det = [c for c in token.lefts if c.dep_ == "det"]
+        if not det or det[0].lower_ not in ("the", "this", "that"):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+            return None  # "the leader of X" is a title, handled by the relation frames
+        modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "npadvmod")]
+        modifier_keys = {m.id_ for m in known for c in modifiers for t in c.subtree if m.start <= t.i < m.end}
+        types = self.cues.descriptions[token.lemma_.lower()]
+        if types == {"Person"}:
+            words = frozenset(self._title_words([*[c for c in modifiers if c.i not in _mention_tokens(known)], token]))
+            of = next(iter(sorted(modifier_keys)), None)
+            for m in reversed(known):
+                if m.start >= token.i or entities.get(m.id_, Entity("", "", "")).type != "Person":
+                    continue
+                if any(words <= t.words and (of is None or t.of in (None, of)) for t in titles.get(m.id_, [])):
+                    return Span(doc, token.i, token.i + 1, label="description", span_id=m.id_)
+            holders = self.gazetteer.holders_of(words, of)
+            if len(holders) == 1:
+                key = holders[0]
+                entry = self.gazetteer.actors[key]
+                entities[key] = Entity(key, entry.type, entry.label, entry.wikidata)
+                return Span(doc, token.i, token.i + 1, label="description", span_id=key)
+            return None
+        candidates = [m for m in self._candidates(doc, token, known, types, entities) if m.id_ not in modifier_keys]
+        if not candidates:
+            return None
+        return Span(doc, token.i, token.i + 1, label="description", span_id=candidates[-1].id_)
+
+    def _title_words(self, tokens: list[Token]) -> list[str]:
+        words = []
+        for t in tokens:
+            for word in normalise(t.text).split():
+                words.extend(self.cues.title_abbreviations.get(word, word).split())
+        return words
+
+    def _titles(self, doc: Doc, named: list[Span], entities: dict[str, Entity]) -> dict[str, list[TitleInfo]]:
+        """Titles the document gives its people ("UN envoy Staffan de Mistura"), from the gazetteer and the text."""
+        titles: dict[str, list[TitleInfo]] = {}
+        mention_tokens = _mention_tokens(named)
+        title_vocabulary = self.cues.leader_titles | self.cues.member_titles | self.cues.title_fillers
+        for m in named:
+            if entities.get(m.id_, Entity("", "", "")).type != "Person":
+                continue
+            entry = self.gazetteer.actors.get(m.id_)
+            if entry:
+                for role in entry.roles:
+                    words = frozenset(w for word in normalise(role.title).split()
+                                      for w in self.cues.title_abbreviations.get(word, word).split())
+                    titles.setdefault(m.id_, []).append(TitleInfo(words, role.of))
+            window, of = [], None
+            i = m.start - 1
+            while i >= 0 and (doc[i].lower_ in title_vocabulary or i in mention_tokens or doc[i].pos_ == "PROPN"):
+                if i in mention_tokens and of is None:
+                    of = next((n.id_ for n in named if n.start <= i < n.end), None)
+                elif i not in mention_tokens:
+                    window.append(doc[i])
+                i -= 1
+            words = frozenset(self._title_words(window))
+            if words & (self.cues.leader_titles | self.cues.member_titles):
+                titles.setdefault(m.id_, []).append(TitleInfo(words, of))
+        return titles
+
+
+def _mention_tokens(spans: list[Span]) -> set[int]:
+    return {t.i for s in spans for t in s}
+
+
+def _trim(ent: Span) -> Span | None:
+    """An entity without a leading article or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if end > start else None

@@ -1,0 +1,96 @@
+"""Article layout: body and reader comments (sections), title, author and outlet (byline).
+
+SourceDoc text in -> Sections and DocMeta out. The patterns are data in ontology/layout.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import check_keys, load_yaml
+from ..errors import OntologyError
+from ..types import DocMeta, Section
+
+BYLINE_WINDOW = 6  # lines from the top where a byline may stand
+
+
+@dataclass(frozen=True)
+class Layout:
+    markers: tuple[re.Pattern[str], ...]
+    item: re.Pattern[str]
+    commenter: tuple[re.Pattern[str], ...]
+    bylines: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=4)
+def load_layout(path: Path) -> Layout:
+    data = load_yaml(path)
+    check_keys(path, data, "layout", {"schema", "comment_markers", "comment_item", "commenter", "bylines"}, set())
+
+    def compile_all(key: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+        out = []
+        for source in data[key]:
+            try:
+                out.append(re.compile(source, flags))
+            except re.error as err:
+                raise OntologyError(str(path), None, f"{key}: bad pattern {source!r}: {err}") from err
+        return tuple(out)
+
+    return Layout(
+        markers=compile_all("comment_markers"),
+        item=re.compile(data["comment_item"], re.MULTILINE),
+        commenter=compile_all("commenter"),
+        bylines=compile_all("bylines", 0),
+    )
+
+
+def _lines(text: str):
+    """(start, end, line) for every line, line endings excluded; CRLF and lone CR both end a line."""
+    for found in re.finditer(r"[^\r\n]*", text):
+        if found.start() == found.end() and found.start() > 0 and text[found.start() - 1] not in "\r\n":
+            continue
+        yield found.start(), found.end(), found.group()
+
+
+def split_sections(text: str, layout: Layout) -> tuple[Section, ...]:
+    """The body, then one Section per reader comment after the first comment marker."""
+    marker_at = None
+    for start, _end, line in _lines(text):
+        stripped = line.strip()
+        if stripped and any(m.fullmatch(stripped) for m in layout.markers):
+            marker_at = start
+            break
+    if marker_at is None:
+        return (Section(0, len(text), "body"),)
+    sections = [Section(0, marker_at, "body")]
+    starts = [found.start() for found in layout.item.finditer(text, marker_at)]
+    bounds = [marker_at, *[s for s in starts if s > marker_at], len(text)]
+    for index, (start, end) in enumerate(zip(bounds, bounds[1:]), 1):
+        first_line = text[start:end].strip().splitlines()[0] if text[start:end].strip() else ""
+        sections.append(Section(start, end, "comment", index, _commenter(first_line, layout)))
+    return tuple(sections)
+
+
+def _commenter(first_line: str, layout: Layout) -> str | None:
+    cleaned = layout.item.sub("", first_line, count=1).strip() if layout.item.match(first_line) else first_line
+    for pattern in layout.commenter:
+        found = pattern.search(cleaned)
+        if found:
+            return found.group("name").strip()
+    return None
+
+
+def read_meta(text: str, layout: Layout) -> DocMeta:
+    """Title (the first non-empty line) and the byline's author and outlet, if the top of the text has one."""
+    lines = [line.strip() for _s, _e, line in _lines(text[:5000]) if line.strip()]
+    title = lines[0][:300] if lines else None
+    for line in lines[:BYLINE_WINDOW]:
+        for pattern in layout.bylines:
+            found = pattern.match(line)
+            if found:
+                groups = found.groupdict()
+                outlet = (groups.get("outlet") or "").strip() or None
+                return DocMeta(title, groups["author"].strip(), outlet)
+    return DocMeta(title)

@@ -1,0 +1,85 @@
+"""One document through the pipeline: SourceDoc in -> DocResult (plain data) out.
+
+This is the per-document unit of work that a process pool or a Dask worker runs; the
+cross-document step (graph/actors.py) needs nothing but its output.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ingest.layout import Layout, read_meta, split_sections
+from ..relations.extract import sentence_bounds
+from ..types import Claim, DocResult, Entity, Mention, Renaming, Section, Sentence, SourceDoc
+
+
+def analyse_all(nlp: Language, layout: Layout, docs: Iterable[SourceDoc], batch_size: int = 8) -> Iterator[DocResult]:
+    """Stream documents through `nlp.pipe` in small batches (memory stays flat) and yield their results."""
+    pairs = ((source.text, source) for source in docs)
+    for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield to_result(doc, source, layout)
+
+
+def to_result(doc: Doc, source: SourceDoc, layout: Layout) -> DocResult:
+    sections = split_sections(source.text, layout)
+    sentences = []
+    for sent in doc.sents:
+        start, end = sentence_bounds(sent)
+        if end <= start:
+            continue
+        section = _section_at(sections, start)
+        sentences.append(Sentence(start, end, section.kind, section.index))
+    entities: dict[str, Entity] = doc._.akg_entities or {}
+    renamed = {r.key: r for r in doc._.akg_renamings or []}
+    mentions = tuple(
+        Mention(span.id_, span.start_char, span.end_char, span.text, span.label_)
+        for span in doc.spans.get("akg_mentions", [])
+    )
+    claims: list[Claim] = list(doc._.akg_claims or [])
+    renamings: list[Renaming] = list(renamed.values())
+    # a renaming in the text makes the old name's local actor the renamed one
+    remap = _renaming_map(renamings, mentions)
+    if remap:
+        mentions = tuple(Mention(remap.get(m.key, m.key), m.start, m.end, m.text, m.kind) for m in mentions)
+        claims = [_remap_claim(c, remap) for c in claims if remap.get(c.subject, c.subject) != remap.get(c.object, c.object)]
+    used = {m.key for m in mentions} | {c.subject for c in claims} | {c.object for c in claims} | {
+        c.asserted_by for c in claims if c.asserted_by}
+    return DocResult(
+        doc=source,
+        meta=read_meta(source.text, layout),
+        sections=sections,
+        sentences=tuple(sentences),
+        entities=tuple(sorted((e for k, e in entities.items() if k in used), key=lambda e: e.key)),
+        mentions=mentions,
+        claims=tuple(claims),
+        renamings=tuple(sorted(renamings, key=lambda r: (r.sentence_start, r.key))),
+        tokens=len(doc),
+    )
+
+
+def _section_at(sections: tuple[Section, ...], offset: int) -> Section:
+    for section in sections:
+        if section.start <= offset < section.end:
+            return section
+    return sections[-1]
+
+
+def _renaming_map(renamings: list[Renaming], mentions: tuple[Mention, ...]) -> dict[str, str]:
+    remap = {}
+    for r in renamings:
+        for m in mentions:
+            if m.text == r.former and m.key != r.key:
+                remap[m.key] = r.key
+    return remap
+
+
+def _remap_claim(claim: Claim, remap: dict[str, str]) -> Claim:
+    return replace(
+        claim,
+        subject=remap.get(claim.subject, claim.subject),
+        object=remap.get(claim.object, claim.object),
+        asserted_by=remap.get(claim.asserted_by, claim.asserted_by) if claim.asserted_by else None,
+    )

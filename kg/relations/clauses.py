@@ -1,0 +1,113 @@
+"""Where a clause's real arguments are in spaCy's dependency parse.
+
+Subjects are found through auxiliaries, xcomp and conj chains ("X tried to dissociate
+itself", "X met Y and rejected Z"), relative and participle clauses ("the Front, whose
+leader ...", "groups supported by X"); passives swap agent and patient.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE = ("who", "which", "that", "whom")
+VERBAL = ("VERB", "AUX")
+CLIMB = ("xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl")
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for ("the Front, which ..." -> Front)."""
+    clause = pronoun.head
+    while clause.dep_ != "relcl" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else pronoun
+
+
+def _relative_or_self(token: Token) -> Token:
+    return antecedent(token) if token.lower_ in RELATIVE else token
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens naming who does what `verb` says, in the active voice."""
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        return agents(verb)
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if own:
+        return [_relative_or_self(t) for t in own]
+    dep, head = verb.dep_, verb.head
+    if head.i == verb.i:
+        return []
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return [head]
+    if dep == "xcomp" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != verb.i]
+        if controller and head.pos_ in VERBAL:
+            return controller  # object control: "asked X to withdraw"
+    if dep in CLIMB or dep in ("prep", "pobj"):
+        climb = head
+        while climb.pos_ not in VERBAL and climb.dep_ in ("prep", "pobj", "pcomp") and climb.head.i != climb.i:
+            climb = climb.head
+        if climb.pos_ in VERBAL:
+            return subjects(climb, depth + 1)
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by X" of a passive verb."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def patients(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its passive subject, or the noun a participle modifies."""
+    own = [_relative_or_self(c) for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if own:
+        return own
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
+        return [verb.head]
+    if verb.dep_ == "conj":
+        return patients(verb.head)
+    return []
+
+
+def objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Direct objects and datives of an active verb, and objects of the given prepositions."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.lower_ not in RELATIVE]
+    out += [_relative_or_self(c) for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE]
+    out += prep_objects(verb, preps)
+    return out
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            # "called on X": spaCy may attach X straight to the verb after the particle
+            if child.dep_ == "prt":
+                out.extend(c for c in token.children if c.dep_ == "dobj")
+    return out
+
+
+def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
+    """The verb a noun phrase belongs to, through prepositions and nominal chains
+    ("his pledge of allegiance to" -> the verb of which "pledge" is the object)."""
+    node = token
+    for _ in range(max_steps):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "amod", "poss", "npadvmod"):
+            return None
+        node = node.head
+        if node.pos_ in VERBAL:
+            return node
+    return None

@@ -1,0 +1,134 @@
+"""Relation extraction: the `akg_relations` component.
+
+Doc with actor mentions in -> `doc._.akg_claims` (Claims) and `doc._.akg_renamings` out.
+`find_claims` is a pure generator over the lexicon's rows; the component only stores it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..cues import Cues
+from ..types import SYMMETRIC, Claim, Entity, Renaming
+from .arguments import RESOLVED_KINDS, Arg, Arguments
+from .frames import FRAMES, Context, Match
+from .lexicon import Lexicon, Row
+from .renaming import find_renamings
+from .stance import stance
+
+TARGET_RELATIONS = frozenset({"attacks", "requests"})  # the only ones aimed at places or populations
+FAR = 12  # tokens between trigger and argument beyond which confidence drops
+NOUN_PHRASE_FRAMES = frozenset({"title", "hyphen", "anti", "pair", "of_person", "prep"})
+
+
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without its surrounding whitespace."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, max(start, end)
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.index: dict[str, list[Row]] = defaultdict(list)
+        for row in lexicon.rows:
+            for word in row.triggers:
+                self.index[word].append(row)
+        self.titles = lexicon.titles("leaderOf") | lexicon.titles("memberOf")
+
+    def rows_for(self, token: Token) -> list[Row]:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        rows = self.index.get(lemma, [])
+        if lower != lemma:
+            rows = rows + [r for r in self.index.get(lower, []) if r not in rows]
+        return rows
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: dict[str, Entity] = doc._.akg_entities
+        args = Arguments(doc, self.cues, entities, self.titles)
+        doc._.akg_renamings = list(self.find_renamings(doc, args))
+        doc._.akg_claims = list(self.find_claims(doc, args))
+        return doc
+
+    def find_renamings(self, doc: Doc, args: Arguments) -> Iterator[Renaming]:
+        for token in doc:
+            for row in self.rows_for(token):
+                if row.frame != "renaming":
+                    continue
+                for old, new in find_renamings(token, row, args):
+                    start, end = sentence_bounds(token.sent)
+                    yield Renaming(new.id_, old.text, new.text, start, end)
+
+    def find_claims(self, doc: Doc, args: Arguments) -> Iterator[Claim]:
+        ctx = Context(args, self.cues, self.titles)
+        best: dict[tuple, Claim] = {}
+        for token in doc:
+            for row in self.rows_for(token):
+                frame = FRAMES.get(row.frame)
+                if frame is None:
+                    continue
+                for match in frame(token, row, ctx):
+                    for claim in self._claims(match, row, args):
+                        key = (claim.sentence_start, claim.subject, claim.relation, claim.object, claim.polarity)
+                        if key not in best or best[key].confidence < claim.confidence:
+                            best[key] = claim
+        yield from sorted(best.values(), key=lambda c: (c.sentence_start, c.trigger_start, c.relation, c.subject, c.object))
+
+    def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
+        anchor = match.anchor
+        view = stance(anchor, self.cues, row.frame == "verb", row.frame in NOUN_PHRASE_FRAMES)
+        negated = view.negated != row.negative
+        speaker = self._speaker(view.speaker_token, args)
+        start, end = sentence_bounds(anchor.sent)
+        trigger_start = anchor.doc[match.first].idx
+        trigger_end = anchor.doc[match.last].idx + len(anchor.doc[match.last])
+        relation = "alliedWith" if row.frame == "coagents" else ("meetsWith" if row.frame == "pair" else row.relation)
+        if match.symmetric_pairs:
+            pairs = combinations(match.subjects, 2)
+        else:
+            pairs = ((s, o) for s in match.subjects for o in match.objects)
+        for s, o in pairs:
+            if s.key == o.key or not args.is_actor(s.key):
+                continue
+            if not args.is_actor(o.key) and relation not in TARGET_RELATIONS:
+                continue
+            subject, obj = (s, o)
+            if relation in SYMMETRIC and o.key < s.key:
+                subject, obj = o, s
+            confidence = row.confidence * view.hedge * self._distance(anchor, subject, obj)
+            yield Claim(
+                subject=subject.key,
+                relation=relation,
+                object=obj.key,
+                polarity="negative" if negated else "positive",
+                confidence=round(min(1.0, confidence), 2),
+                asserted_by=speaker,
+                sentence_start=start,
+                sentence_end=end,
+                rule=row.id,
+                trigger_start=trigger_start,
+                trigger_end=trigger_end,
+            )
+
+    @staticmethod
+    def _distance(anchor: Token, *arguments: Arg) -> float:
+        factor = 1.0
+        for arg in arguments:
+            if arg.kind in RESOLVED_KINDS:
+                factor *= 0.85
+            if abs(arg.token - anchor.i) > FAR:
+                factor *= 0.9
+        return factor
+
+    @staticmethod
+    def _speaker(token: Token | None, args: Arguments) -> str | None:
+        if token is None:
+            return None
+        found = [a for a in args.at(token) if args.is_actor(a.key)]
+        return found[0].key if found else None

@@ -1,0 +1,312 @@
+"""Syntactic frames: for a trigger token and a lexicon row, the subjects and objects it takes.
+
+Each frame is a generator `frame(token, row, ctx) -> Iterator[Match]`; the lexicon names the
+frame of each row, so a new trigger is a data change. Frames only read the parse and the
+actor mentions; polarity, attribution and confidence are decided in extract.py.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..cues import Cues
+from .arguments import Arg, Arguments
+from .clauses import agents, governing_verb, is_passive, objects, patients, prep_objects, subjects
+from .lexicon import Row
+
+@dataclass(frozen=True)
+class Match:
+    subjects: list[Arg]
+    objects: list[Arg]
+    anchor: Token  # where polarity and attribution are read from
+    first: int  # trigger token span, for highlighting
+    last: int
+    symmetric_pairs: bool = False  # all pairs among `subjects` (coagents, "talks between X and Y")
+
+
+@dataclass
+class Context:
+    args: Arguments
+    cues: Cues
+    titles: frozenset[str]  # every title word of the title rows
+
+
+def _resolve(ctx: Context, tokens: list[Token]) -> list[Arg]:
+    out: list[Arg] = []
+    for token in tokens:
+        for arg in ctx.args.at(token):
+            if arg.key not in {a.key for a in out}:
+                out.append(arg)
+    return out
+
+
+# ---------------------------------------------------------------------- verbs
+def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB"):
+        return
+    if is_passive(t):
+        subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
+        obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
+    else:
+        subj = _resolve(ctx, subjects(t))
+        obj = _resolve(ctx, objects(t, row.preps))
+    if row.roles == "swap":
+        subj, obj = obj, subj
+    yield Match(subj, obj, t, t.i, t.i)
+
+
+def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:
+    return [p for c in t.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
+# ---------------------------------------------------------------------- nouns
+def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    if t.pos_ not in ("NOUN", "PROPN") or ctx.args.mention(t):
+        return
+    if row.symmetric_between:
+        between = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children
+                   if p.dep_ == "pobj"]
+        if between:
+            yield Match(_resolve(ctx, between), [], t, t.i, t.i, symmetric_pairs=True)
+            return
+    obj_tokens = _prep_pobjs(t, row.preps)
+    if not obj_tokens and t.dep_ == "dobj":  # "pledged allegiance to Y": the preposition hangs off the verb
+        obj_tokens = _prep_pobjs(t.head, row.preps)
+    if row.possessed_object:
+        owner = [c for c in t.children if c.dep_ == "poss"]
+        if owner and not obj_tokens:
+            obj = _resolve(ctx, owner)
+            subj = [a for a in ctx.args.modifiers(t, exclude={o.i for o in owner}) if a.key not in {o.key for o in obj}]
+            subj += _resolve(ctx, [c for c in t.children if c.dep_ == "appos"])
+            yield Match(subj, obj, t, t.i, t.i)
+            return
+    if not obj_tokens:
+        return
+    obj = _resolve(ctx, obj_tokens)
+    light = governing_verb(t)
+    if row.light_verbs and (light is None or light.lemma_.lower() not in row.light_verbs):
+        return
+    subj = _noun_subjects(t, row, ctx, {a.key for a in obj})
+    yield Match(subj, obj, t, t.i, t.i)
+
+
+def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[Arg]:
+    own = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps))
+    own = [a for a in own if a.key not in exclude]
+    if own:
+        return own
+    if t.dep_ == "appos":
+        return _resolve(ctx, [t.head])
+    if t.dep_ in ("attr", "acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
+        return _resolve(ctx, subjects(t.head))
+    node = t
+    for _ in range(5):  # "his pledge of allegiance to": owners of the nouns above
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            found = [a for a in ctx.args.modifiers(node) if a.key not in exclude]
+            if found:
+                return found
+    verb_ = governing_verb(t)
+    if verb_ is not None:
+        if is_passive(verb_):
+            return _resolve(ctx, agents(verb_))
+        return _resolve(ctx, subjects(verb_))
+    return []
+
+
+# ---------------------------------------------------------------------- adjectives
+def adjective(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    obj_tokens = _prep_pobjs(t, row.preps)
+    if not obj_tokens:
+        return
+    if row.light_verbs:  # "X held Y responsible for Z": Y is the object, X the subject
+        head = t.head
+        if head.lemma_.lower() not in row.light_verbs:
+            return
+        yield Match(_resolve(ctx, subjects(head)), _resolve(ctx, [c for c in head.children if c.dep_ == "dobj"]),
+                    head, t.i, t.i)
+        return
+    own = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        subj_tokens = own
+    elif t.dep_ in ("acomp", "attr", "oprd", "xcomp") and t.head.i != t.i:
+        subj_tokens = subjects(t.head)
+    elif t.dep_ in ("amod", "acl", "relcl", "appos"):
+        subj_tokens = [t.head]
+    else:
+        subj_tokens = []
+    yield Match(_resolve(ctx, subj_tokens), _resolve(ctx, obj_tokens), t, t.i, t.i)
+
+
+# ---------------------------------------------------------------------- hyphenated modifiers
+def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"al-Qaeda-linked group", "Russian-backed forces": the actor before the hyphen and the noun modified."""
+    if t.i < 2 or t.doc[t.i - 1].text not in ("-", "–"):
+        return
+    modifier = ctx.args.mention(t.doc[t.i - 2])
+    if not modifier:
+        return
+    head = t.head if t.head.i != t.i else None
+    if head is None or head.i < t.i:
+        return
+    other = ctx.args.at(head)
+    if row.roles == "modifier_object":
+        yield Match(other, modifier, t, t.i - 2, t.i)
+    else:
+        yield Match(modifier, other, t, t.i - 2, t.i)
+
+
+def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"the anti-Assad camp led by the United States": the camp's owner or leader opposes Assad."""
+    if t.i + 2 >= len(t.doc) or t.doc[t.i + 1].text not in ("-", "–"):
+        return
+    target = ctx.args.mention(t.doc[t.i + 2])
+    if not target:
+        return
+    head = t.doc[t.i + 2].head
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    owners = [a for a in ctx.args.modifiers(head) if a.key not in {x.key for x in target}]
+    for child in head.children:
+        if child.dep_ == "acl" and is_passive(child):
+            owners += _resolve(ctx, agents(child))
+    yield Match(owners, target, head, t.i, t.i + 2)
+
+
+def pair(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"Russian-American negotiation": the actors modifying one noun, with each other."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return
+    actors = [a for a in ctx.args.modifiers(t) if ctx.args.is_actor(a.key)]
+    if len({a.key for a in actors}) >= 2:
+        yield Match(actors, [], t, min(a.token for a in actors), t.i, symmetric_pairs=True)
+
+
+# ---------------------------------------------------------------------- titles
+def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """A title that links a person to the organisation it is a title of."""
+    words = ctx.titles
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.text in ("-",) and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in words:
+        return  # "Secretary-General": the last word is the head of the title
+    persons, window_orgs, first = _title_persons(t, ctx)
+    if not persons:
+        return
+    orgs = _title_orgs(t, ctx, window_orgs)
+    orgs = [o for o in orgs if o.key not in {p.key for p in persons} and ctx.args.is_actor(o.key)]
+    if orgs:
+        yield Match(persons, orgs[:1], t, first, t.i)
+
+
+def _is_person(ctx: Context, arg: Arg) -> bool:
+    return ctx.args.is_person(arg.key)
+
+
+def _title_persons(t: Token, ctx: Context) -> tuple[list[Arg], list[Arg], int]:
+    own = [a for a in ctx.args.mention(t) if _is_person(ctx, a)]  # "the envoy", resolved
+    if own:
+        return own, ctx.args.modifiers(t), t.i
+    # the words before a name: "UN Special Envoy for Syria Staffan de Mistura"
+    persons, window_orgs, later = ctx.args.title_window(t)
+    if persons or later:
+        return persons, window_orgs, t.i
+    # apposition: "X, the commander of Y"; "Y, whose leader, X"; "Ma'yuf and Salkhu, the leaders of Y"
+    if t.dep_ == "appos":
+        head_args = [a for a in ctx.args.at(t.head) if _is_person(ctx, a)]
+        if head_args:
+            return head_args, [], t.i
+    for child in t.children:
+        if child.dep_ == "appos":
+            found = [a for a in ctx.args.at(child) if _is_person(ctx, a)]
+            if found:
+                return found, [], t.i
+    if t.dep_ == "attr" and t.head.lemma_ == "be":
+        found = [a for s in subjects(t.head) for a in ctx.args.at(s) if _is_person(ctx, a)]
+        if found:
+            return found, [], t.i
+    return [], [], t.i
+
+
+def _title_orgs(t: Token, ctx: Context, window_orgs: list[Arg]) -> list[Arg]:
+    poss = [a for c in t.children if c.dep_ == "poss" for a in ctx.args.at(c)]
+    if poss:
+        return poss
+    before = _orgs_before(t, ctx)
+    if before:
+        return before
+    of = _resolve(ctx, _prep_pobjs(t, frozenset({"of", "in", "at"})))
+    if of:
+        return of
+    if window_orgs:
+        return window_orgs
+    return _resolve(ctx, _prep_pobjs(t, frozenset({"for", "with"})))
+
+
+def _orgs_before(t: Token, ctx: Context) -> list[Arg]:
+    """Organisations in the title words before `t` ("Russian Deputy Foreign Minister"), the leftmost first."""
+    doc, i, found = t.doc, t.i - 1, []
+    while i >= 0 and t.i - i <= 6:
+        token = doc[i]
+        named = ctx.args.mention(token)
+        if named and not any(_is_person(ctx, a) for a in named):
+            found = named + [a for a in found if a.key not in {n.key for n in named}]
+        elif not (token.lower_ in ctx.cues.title_fillers or token.lower_ in ctx.titles or token.tag_ == "POS"
+                  or (token.pos_ == "PROPN" and not named)):
+            break
+        i -= 1
+    return found
+
+
+def of_person(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"the Syrian Government of Bashar al-Assad": the person leads the government."""
+    owner = [a for a in ctx.args.mention(t) if ctx.args.is_actor(a.key) and not _is_person(ctx, a)]
+    if not owner:
+        return
+    persons = [a for a in _resolve(ctx, _prep_pobjs(t, frozenset({"of", "under"}))) if _is_person(ctx, a)]
+    if persons:
+        yield Match(persons, owner, t, t.i, t.i)
+
+
+# ---------------------------------------------------------------------- prepositions
+def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    if t.dep_ != "prep":
+        return
+    pobj = _resolve(ctx, [c for c in t.children if c.dep_ == "pobj"])
+    head = t.head
+    if head.pos_ in ("VERB", "AUX"):
+        owner = _resolve(ctx, subjects(head))
+    else:
+        owner = ctx.args.at(head)
+    subj, obj = (pobj, owner) if row.roles == "swap" else (owner, pobj)
+    yield Match(subj, obj, head, t.i, t.i)
+
+
+# ---------------------------------------------------------------------- acting together
+def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    if t.pos_ in ("VERB", "AUX"):
+        agents_ = _resolve(ctx, subjects(t))
+    elif t.pos_ in ("NOUN", "PROPN"):
+        agents_ = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, frozenset({"by"})))
+    else:
+        return
+    agents_ = [a for a in agents_ if ctx.args.is_actor(a.key)]
+    if len({a.key for a in agents_}) >= 2:
+        yield Match(agents_, [], t, t.i, t.i, symmetric_pairs=True)
+
+
+FRAMES: dict[str, Callable[[Token, Row, Context], Iterator[Match]]] = {
+    "verb": verb,
+    "noun": noun,
+    "adjective": adjective,
+    "hyphen": hyphen,
+    "anti": anti,
+    "pair": pair,
+    "title": title,
+    "of_person": of_person,
+    "prep": prep,
+    "coagents": coagents,
+}

@@ -1,0 +1,111 @@
+"""Polarity, attribution and hedging of a claim, from where its trigger stands in the parse.
+
+Polarity: each negation on the way from the trigger up to its clause ("not", "never",
+"no longer", "no support") and each verb that negates its complement ("refused to",
+"declined to", "denied") flips it; so "declined to renounce his pledge" stays positive.
+Attribution: the first reporting verb above the trigger ("X said that ...", a quote
+followed by "X said") gives the speaker; "according to X" anywhere in the sentence too.
+Confidence: hedges on the path ("allegedly", "may", "reportedly") multiply it down.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..cues import Cues
+
+CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd"})
+
+
+@dataclass(frozen=True)
+class Stance:
+    negated: bool
+    speaker_token: Token | None
+    hedge: float
+
+
+def _negations(token: Token, cues: Cues) -> int:
+    count = 0
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            count += 1
+        elif child.dep_ == "advmod" and child.lower_ in cues.ending_adverbs and any(
+            g.lower_ == "no" for g in child.children
+        ):
+            count += 1
+        elif child.dep_ in ("advmod", "preconj") and child.lower_ in cues.negations and child.lower_ != "no":
+            count += 1
+    return count
+
+
+def _hedge(token: Token, cues: Cues) -> float:
+    factor = 1.0
+    for child in token.children:
+        if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in cues.hedges:
+            factor *= cues.hedges[child.lower_]
+    return factor
+
+
+def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bool = False) -> Stance:
+    """Walk from the trigger to the root of its sentence, collecting flips, hedges and a speaker.
+
+    `in_noun_phrase`: the relation is stated inside a noun phrase ("al-Qaeda leader X",
+    "the al-Qaeda-linked group"), so what the clause around it denies is not about it.
+    """
+    flips = _negations(trigger, cues)
+    hedge = _hedge(trigger, cues)
+    node = trigger
+    speaker: Token | None = None
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        child, node = node, node.head
+        steps += 1
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
+            if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
+                speaker = _subject(node)
+                flips += _negations(node, cues) if lemma not in cues.negative_verbs else 0
+                if lemma in cues.negative_verbs and lemma != "reject":
+                    flips += 1
+                break
+            if lemma in cues.negative_verbs and not (trigger_is_verb and node.i == trigger.i) and not in_noun_phrase:
+                flips += 1
+            if lemma in cues.modal_verbs:
+                hedge *= 0.85
+        if not in_noun_phrase:
+            flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
+        hedge *= _hedge(node, cues)
+        if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
+            break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
+    if speaker is None:
+        speaker = _trailing_speaker(trigger, cues) or _according_to(trigger)
+    return Stance(flips % 2 == 1, speaker, hedge)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _trailing_speaker(trigger: Token, cues: Cues) -> Token | None:
+    """'"...," he said.': the reporting verb hangs off the quoted clause as parataxis or ccomp."""
+    root = trigger.sent.root
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in cues.reporting_verbs and child.i > trigger.i:
+            if not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+                return _subject(child)
+    return None
+
+
+def _according_to(trigger: Token) -> Token | None:
+    for token in trigger.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            pobj = [c for c in token.nbor().children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj"
+            ]
+            if pobj:
+                return pobj[0]
+    return None

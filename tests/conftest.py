@@ -1,0 +1,67 @@
+"""The only conftest: the real spaCy pipeline, loaded once per session, and helpers shared by the tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.actors.gazetteer import load_gazetteer
+from kg.actors.names import normalise
+from kg.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(workers=1)
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    from kg.nlp.pipeline import make_nlp
+
+    return make_nlp(settings)
+
+
+@pytest.fixture(scope="session")
+def names(settings):
+    """Every name of every gazetteer actor (normalised) -> its key: lets tests speak in names."""
+    gazetteer = load_gazetteer(settings.ontology)
+    table = {}
+    for entry in gazetteer.actors.values():
+        for name in (entry.label, *entry.aliases):
+            table[normalise(name)] = entry.key
+    return table
+
+
+@pytest.fixture(scope="session")
+def extract(nlp, names):
+    """A sentence in -> its claims as (subject, relation, object, polarity, asserter) named as the test wrote them."""
+
+    def run(text: str) -> set[tuple[str, ...]]:
+        doc = nlp(text)
+        labels = {e.key: e.label for e in doc._.akg_entities.values()}
+        out = set()
+        for c in doc._.akg_claims:
+            out.add((labels.get(c.subject, c.subject), c.relation, labels.get(c.object, c.object), c.polarity,
+                     labels.get(c.asserted_by, "") if c.asserted_by else ""))
+        return out
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def key_of(names):
+    """A name as a test writes it -> the key the pipeline gives that actor (gazetteer key, else its slug)."""
+    from kg.actors.names import slug
+
+    def key(name: str) -> str:
+        return names.get(normalise(name), slug(name))
+
+    return key
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return ROOT / "seeds"
