@@ -13,7 +13,7 @@ from .types import ACTOR_TYPES
 LISTS = (
     "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns",
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
-    "ending_adverbs", "negative_verbs", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
+    "ending_adverbs", "negative_verbs", "recipient_verbs", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")
 

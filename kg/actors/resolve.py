@@ -9,6 +9,7 @@ to the nearest compatible actor before them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,12 @@ class ActorResolver:
     def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
+        # every gazetteer name in its normal form, for names the phrase matcher could not see
+        # ("Isil" in mixed case, "JFS/Nusra" as one token)
+        self.by_name: dict[str, str] = {}
+        for entry in gazetteer.actors.values():
+            for name in (entry.label, *entry.aliases):
+                self.by_name.setdefault(normalise(name), entry.key)
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -47,6 +54,8 @@ class ActorResolver:
             span = self._classify(doc, ent, entities, short_names)
             if span is not None:
                 mentions.append(span)
+                if span.label_ == "name" and entities[span.id_].type == "Person":
+                    self._remember_short_names(span, short_names)
         mentions.extend(self._coreference(doc, mentions, entities))
         mentions.sort(key=lambda s: (s.start, s.end, s.id_))
         doc.spans["akg_mentions"] = mentions
@@ -73,6 +82,15 @@ class ActorResolver:
             return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
         return self._ner_mention(doc, ent, entities, short)
 
+    def _remember_short_names(self, span: Span, short: dict[str, str]) -> None:
+        """After "Bana Alabed" or "Murad Gazdiev", a bare "Bana" or "Gazdiev" is the same person."""
+        entry = self.gazetteer.actors.get(span.id_)
+        names = [span.text] + ([entry.label, *entry.aliases] if entry else [])
+        for name in names:
+            words = [w for w in normalise(name).split() if w != "al" and len(w) > 2]
+            for word in words[:1] + words[-1:]:
+                short.setdefault(word, span.id_)
+
     def _gazetteer_mention(self, ent: Span, key: str, kind: str, entities: dict[str, Entity]) -> Span:
         entry = self.gazetteer.actors[key]
         entities[key] = Entity(key, entry.type, entry.label, entry.wikidata)
@@ -87,6 +105,10 @@ class ActorResolver:
         norm = normalise(name)
         if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name):
             return None
+        known = self._known_name(name, norm, label, short)
+        if known is not None:
+            return self._gazetteer_mention(span, known, "name", entities) if known in self.gazetteer.actors \
+                else Span(doc, span.start, span.end, label="name", span_id=known)
         if label == "PERSON":
             if not name[0].isupper() or len(norm) < 3:
                 return None
@@ -109,6 +131,18 @@ class ActorResolver:
                 entities.setdefault(key, Entity(key, "State", name))
                 return Span(doc, span.start, span.end, label="metonym", span_id=key)
             return self._place(span, entities)
+        return None
+
+    def _known_name(self, name: str, norm: str, label: str, short: dict[str, str]) -> str | None:
+        """A NER name that is a gazetteer name in another spelling, or a short form used earlier."""
+        if norm in self.by_name:
+            return self.by_name[norm]
+        parts = [normalise(p) for p in re.split(r"[/?]", name) if p.strip()]
+        keys = {self.by_name.get(p) for p in parts}
+        if len(parts) > 1 and len(keys) == 1 and None not in keys:
+            return keys.pop()
+        if label == "PERSON" and " " not in norm and norm in short:
+            return short[norm]
         return None
 
     def _org_type(self, norm: str) -> str:
@@ -152,7 +186,8 @@ class ActorResolver:
         while head.dep_ in ("amod", "compound", "npadvmod", "nmod") and head.head.i != head.i:
             head = head.head
             lemma = head.lemma_.lower()
-            if lemma in self.cues.state_nouns or lemma in self.cues.member_titles or lemma in self.cues.leader_titles:
+            if lemma in self.cues.state_nouns or lemma in self.cues.proxy_nouns or lemma in self.cues.member_titles \
+                    or lemma in self.cues.leader_titles:
                 return True
             if head.ent_type_ in ("PERSON", ACTOR) or head.tag_ == "VBN":
                 return True
@@ -261,8 +296,14 @@ class ActorResolver:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
             return None  # "the leader of X" is a title, handled by the relation frames
         modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "npadvmod")]
+        taken = _mention_tokens(known)
+        if any(c.pos_ == "PROPN" and c.i not in taken for c in modifiers):
+            return None  # "the Zinki group": the name of a group the gazetteer lacks, not a reference back
         modifier_keys = {m.id_ for m in known for c in modifiers for t in c.subtree if m.start <= t.i < m.end}
         types = self.cues.descriptions[token.lemma_.lower()]
+        named = {m.id_ for m in known for c in modifiers if c.dep_ == "compound" and m.start <= c.i < m.end}
+        if any(entities[k].type in types for k in named if k in entities):
+            return None  # "the Zinki group" is the Zinki group itself
         if types == {"Person"}:
             words = frozenset(self._title_words([*[c for c in modifiers if c.i not in _mention_tokens(known)], token]))
             of = next(iter(sorted(modifier_keys)), None)

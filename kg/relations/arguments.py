@@ -16,6 +16,7 @@ from ..cues import Cues
 from ..types import Entity
 
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})  # "the anti-Assad camp" is not Assad's
 QUANTIFIERS = frozenset({"some", "many", "most", "all", "one", "none", "each", "several", "few", "part", "members",
                          "elements", "remnants", "rest", "majority"})
 
@@ -95,12 +96,18 @@ class Arguments:
             if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod"):
                 continue
             for t in ((child, *child.conjuncts) if child.dep_ == "poss" else child.subtree):
-                if exclude and t.i in exclude:
+                if (exclude and t.i in exclude) or self._after_stance_prefix(t):
                     continue
                 for arg in self.mention(t):
                     if arg.key not in {a.key for a in out}:
                         out.append(arg)
         return out
+
+    def _after_stance_prefix(self, t: Token) -> bool:
+        doc = self.doc
+        spans = self.by_token.get(t.i)
+        start = min(s.start for s in spans) if spans else t.i
+        return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in STANCE_PREFIXES
 
     def _one(self, t: Token, depth: int) -> list[Arg]:
         found = self.mention(t)

@@ -45,13 +45,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return [head]
-    if dep == "xcomp" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and dep in ("xcomp", "advcl"):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != verb.i]
         if controller and head.pos_ in VERBAL:
-            return controller  # object control: "asked X to withdraw"
+            return controller  # object control: "asked X to withdraw" (not "spent years killing")
     if dep in CLIMB or dep in ("prep", "pobj"):
         climb = head
-        while climb.pos_ not in VERBAL and climb.dep_ in ("prep", "pobj", "pcomp") and climb.head.i != climb.i:
+        # "was unable to fulfil", "is ready to leave": through the adjective to the copula
+        while climb.pos_ not in VERBAL and climb.dep_ in ("prep", "pobj", "pcomp", "acomp") and climb.head.i != climb.i:
             climb = climb.head
         if climb.pos_ in VERBAL:
             return subjects(climb, depth + 1)

@@ -82,7 +82,8 @@ class RelationExtractor:
 
     def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
         anchor = match.anchor
-        view = stance(anchor, self.cues, row.frame == "verb", row.frame in NOUN_PHRASE_FRAMES)
+        view = stance(anchor, self.cues, row.frame == "verb",
+                      row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee")
         negated = view.negated != row.negative
         speaker = self._speaker(view.speaker_token, args)
         start, end = sentence_bounds(anchor.sent)

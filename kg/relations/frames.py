@@ -71,9 +71,16 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         if between:
             yield Match(_resolve(ctx, between), [], t, t.i, t.i, symmetric_pairs=True)
             return
+    if row.roles == "addressee":
+        yield from _addressed(t, row, ctx)
+        return
     obj_tokens = _prep_pobjs(t, row.preps)
-    if not obj_tokens and t.dep_ == "dobj":  # "pledged allegiance to Y": the preposition hangs off the verb
-        obj_tokens = _prep_pobjs(t.head, row.preps)
+    if not obj_tokens and t.dep_ == "dobj":
+        if t.head.lemma_.lower() in ctx.cues.recipient_verbs:  # "Y receives support from X"
+            giver = _resolve(ctx, _prep_pobjs(t, row.agent_preps) + _prep_pobjs(t.head, row.agent_preps))
+            yield Match(giver, _resolve(ctx, subjects(t.head)), t, t.i, t.i)
+            return
+        obj_tokens = _prep_pobjs(t.head, row.preps)  # "pledged allegiance to Y": the preposition hangs off the verb
     if row.possessed_object:
         owner = [c for c in t.children if c.dep_ == "poss"]
         if owner and not obj_tokens:
@@ -92,8 +99,23 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     yield Match(subj, obj, t, t.i, t.i)
 
 
+def _addressed(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"Russia rejected Kerry's call": whoever answers a request is who it was made to."""
+    verb_ = governing_verb(t)
+    if verb_ is None or verb_.lemma_.lower() not in row.light_verbs or t.dep_ not in ("dobj", "nsubjpass"):
+        return
+    asker = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps | {"by"}) + _acl_agents(t))
+    addressee = _resolve(ctx, subjects(verb_))
+    yield Match(asker, addressee, t, t.i, t.i)
+
+
+def _acl_agents(t: Token) -> list[Token]:
+    """"the demand put forward by X", "attacks carried out by X"."""
+    return [a for c in t.children if c.dep_ == "acl" and is_passive(c) for a in agents(c)]
+
+
 def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[Arg]:
-    own = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps))
+    own = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps) + _acl_agents(t))
     own = [a for a in own if a.key not in exclude]
     if own:
         return own
@@ -174,6 +196,8 @@ def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     for child in head.children:
         if child.dep_ == "acl" and is_passive(child):
             owners += _resolve(ctx, agents(child))
+    if head.dep_ == "nsubjpass":  # "the anti-Assad camp is led by X"
+        owners += _resolve(ctx, agents(head.head))
     yield Match(owners, target, head, t.i, t.i + 2)
 
 
@@ -277,10 +301,10 @@ def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     pobj = _resolve(ctx, [c for c in t.children if c.dep_ == "pobj"])
     head = t.head
-    if head.pos_ in ("VERB", "AUX"):
-        owner = _resolve(ctx, subjects(head))
-    else:
-        owner = ctx.args.at(head)
+    owner = [] if head.pos_ in ("VERB", "AUX") else [a for a in ctx.args.at(head) if ctx.args.is_actor(a.key)]
+    if not owner:  # "advisers are in Aleppo alongside X": the clause's subject, not the place
+        verb_ = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+        owner = _resolve(ctx, subjects(verb_)) if verb_ is not None else []
     subj, obj = (pobj, owner) if row.roles == "swap" else (owner, pobj)
     yield Match(subj, obj, head, t.i, t.i)
 

@@ -19,7 +19,7 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent"}
-ROLES = ("swap", "modifier_object")
+ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 
 
