@@ -1,21 +1,26 @@
 """The cue lexicon (ontology/cues.yaml) as frozen sets and maps, checked at load."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .datafiles import check_keys, load_yaml, line_of
 from .errors import OntologyError
-from .types import ACTOR_TYPES
+from .types import ACTOR_TYPES, RELATIONS
 
 LISTS = (
     "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns",
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
     "ending_adverbs", "negative_verbs", "recipient_verbs", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
+    "descriptors", "naming_verbs", "count_nouns",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")
+COMPARISON_MAPS = ("counted_nouns", "figure_prefixes", "figure_suffixes", "number_words", "number_scales",
+                   "place_words", "incompatible_relations")
+FIGURE_BOUNDS = ("around", "atLeast", "atMost")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,20 @@ class Pronoun:
 
 
 @dataclass(frozen=True)
+class ComparisonCues:
+    """The maps of the source comparison (kg/compare): `counted` is lemma -> group, the figure
+    maps are phrase -> bound (around, atLeast, atMost), `incompatible` relation -> relations."""
+
+    counted: dict[str, str] = field(default_factory=dict)
+    figure_prefixes: dict[str, str] = field(default_factory=dict)
+    figure_suffixes: dict[str, str] = field(default_factory=dict)
+    number_words: dict[str, float] = field(default_factory=dict)
+    number_scales: dict[str, float] = field(default_factory=dict)
+    place_words: dict[str, str] = field(default_factory=dict)
+    incompatible: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Cues:
     pronouns: dict[str, Pronoun]
     descriptions: dict[str, frozenset[str]]
@@ -33,6 +52,7 @@ class Cues:
     org_type_cues: dict[str, tuple[str, ...]]
     hedges: dict[str, float]
     lists: dict[str, frozenset[str]]
+    comparison: ComparisonCues = field(default_factory=ComparisonCues)
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -44,7 +64,7 @@ class Cues:
 @lru_cache(maxsize=4)
 def load_cues(path: Path) -> Cues:
     data = load_yaml(path)
-    check_keys(path, data, "cues", {"schema", *LISTS, *MAPS}, set())
+    check_keys(path, data, "cues", {"schema", *LISTS, *MAPS, *COMPARISON_MAPS}, set())
     for key in LISTS:
         if not isinstance(data[key], list) or not all(isinstance(w, str) for w in data[key]):
             raise OntologyError(str(path), line_of(path, f"{key}:"), f"{key}: expected a list of words")
@@ -72,4 +92,43 @@ def load_cues(path: Path) -> Cues:
         org_type_cues={t: tuple(w.lower() for w in words) for t, words in data["org_type_cues"].items()},
         hedges=hedges,
         lists={key: frozenset(w.lower() for w in data[key]) for key in LISTS},
+        comparison=_comparison(path, data),
+    )
+
+
+def _comparison(path: Path, data: dict[str, Any]) -> ComparisonCues:
+    def mapping(key: str, check: Callable[[Any], bool], what: str) -> dict[str, Any]:
+        rows = data[key]
+        if not isinstance(rows, dict):
+            raise OntologyError(str(path), line_of(path, f"{key}:"), f"{key}: expected a mapping")
+        for word, value in rows.items():
+            if not check(value):
+                raise OntologyError(str(path), line_of(path, f"{word}:"), f"{key} {word!r}: expected {what}")
+        return {str(word).lower(): value for word, value in rows.items()}
+
+    def words(value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(w, str) for w in value)
+
+    def number(value: Any) -> bool:
+        return isinstance(value, (int, float)) and value > 0
+
+    def relations(value: Any) -> bool:
+        return words(value) and all(r in RELATIONS for r in value)
+
+    def bound(value: Any) -> bool:
+        return value in FIGURE_BOUNDS
+
+    counted = mapping("counted_nouns", words, "a list of lemmas")
+    mapping("incompatible_relations", relations, "a list of the 12 relations")
+    unknown = [r for r in data["incompatible_relations"] if r not in RELATIONS]
+    if unknown:
+        raise OntologyError(str(path), line_of(path, "incompatible_relations:"), f"unknown relations {unknown}")
+    return ComparisonCues(
+        counted={lemma.lower(): group for group, lemmas in counted.items() for lemma in [group, *lemmas]},
+        figure_prefixes=mapping("figure_prefixes", bound, f"one of {', '.join(FIGURE_BOUNDS)}"),
+        figure_suffixes=mapping("figure_suffixes", bound, f"one of {', '.join(FIGURE_BOUNDS)}"),
+        number_words={w: float(v) for w, v in mapping("number_words", number, "a positive number").items()},
+        number_scales={w: float(v) for w, v in mapping("number_scales", number, "a positive number").items()},
+        place_words=mapping("place_words", lambda value: isinstance(value, str), "a word"),
+        incompatible={r: frozenset(v) for r, v in data["incompatible_relations"].items()},
     )

@@ -100,25 +100,38 @@ class Renaming:
 
 @dataclass(frozen=True)
 class Description:
-    """A descriptor a document attaches to an actor ("terrorists", "moderate rebels")."""
+    """A descriptor a document attaches to an actor ("terrorists", "moderate rebels").
+
+    `start`/`end`: the descriptor's words in the text; `asserted_by`: the actor key of a
+    quoted speaker who uses it (None: the document's own voice)."""
 
     key: str
     descriptor: str
     sentence_start: int
     sentence_end: int
+    start: int = 0
+    end: int = 0
+    asserted_by: str | None = None
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure a document gives: `value` as written, what is `counted`, about whom."""
+    """A figure a document gives: `value` as written, what is `counted` (a lemma), about whom.
+
+    `about` is the actor key of the group counted, or None when no actor is named with it;
+    `low`/`high` bound the figure (None: open, as in "at least 4,000"); `start`/`end` are the
+    figure's offsets; `asserted_by` the actor key of a quoted speaker (None: the document's voice)."""
 
     about: str | None
     counted: str
     value: str
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     sentence_start: int
     sentence_end: int
+    start: int = 0
+    end: int = 0
+    asserted_by: str | None = None
 
 
 @dataclass(frozen=True)

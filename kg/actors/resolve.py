@@ -56,6 +56,7 @@ class ActorResolver:
                 mentions.append(span)
                 if span.label_ == "name" and entities[span.id_].type == "Person":
                     self._remember_short_names(span, short_names)
+        mentions = [self._owned_generic(m, mentions) for m in mentions]
         mentions.extend(self._coreference(doc, mentions, entities))
         mentions.sort(key=lambda s: (s.start, s.end, s.id_))
         doc.spans["akg_mentions"] = mentions
@@ -81,6 +82,15 @@ class ActorResolver:
             entities[f"place:{key}"] = Entity(f"place:{key}", "Place", place.label)
             return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
         return self._ner_mention(doc, ent, entities, short)
+
+    def _owned_generic(self, span: Span, mentions: list[Span]) -> Span:
+        """"the Iranian regime" is Iran's, though "regime" alone names Syria's government in this domain."""
+        if span.label_ != "name" or normalise(span.text) not in self.cues.descriptions:
+            return span
+        for other in mentions:
+            if other.label_ == "demonym" and other.end == span.start and other.id_ != span.id_:
+                return Span(span.doc, span.start, span.end, label="name", span_id=other.id_)
+        return span
 
     def _remember_short_names(self, span: Span, short: dict[str, str]) -> None:
         """After "Bana Alabed" or "Murad Gazdiev", a bare "Bana" or "Gazdiev" is the same person."""
@@ -171,7 +181,7 @@ class ActorResolver:
         if dep in ("compound", "amod", "nmod"):
             return head.lemma_.lower() in self.cues.proxy_nouns or head.lemma_.lower() in self.cues.state_nouns
         if dep == "poss":
-            return head.lemma_.lower() not in self.cues.population_nouns and head.pos_ == "NOUN"
+            return head.lemma_.lower() not in self.cues.population_nouns and head.pos_ in ("NOUN", "PROPN")
         if dep == "dobj":
             return head.lemma_.lower() not in self.cues.violent_lemmas
         return dep in ("nsubj", "appos", "attr", "dative", "ROOT") and not (dep == "ROOT" and root.pos_ != "PROPN")

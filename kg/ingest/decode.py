@@ -1,10 +1,22 @@
 """Bytes -> text: refuse what is not text, decode what is, and say which encoding was used.
 
-Policy (documented in the README): UTF-8 (with or without BOM) first; otherwise a legacy
-single-byte encoding detected by charset-normalizer (Windows-1252, Latin-1, ...) is
-accepted and recorded on the document; anything else is refused with the reason.
+Policy:
+- UTF-8 first. A byte-order mark (UTF-8, UTF-16 or UTF-32) is honoured and not part of the
+  text, so offsets count the text without it; the encoding is recorded as "utf-8-sig",
+  "utf-16" or "utf-32".
+- Bytes that are not UTF-8 but hold valid UTF-8 sequences for most of their non-ASCII bytes
+  are UTF-8 with damaged bytes: refused, naming the line and byte, since any guess would
+  garble the text.
+- Otherwise a legacy single-byte encoding: Windows-1252 for Latin-script text (it is what
+  browsers read "Latin-1" files as; both give the same text for every Latin-1 file without
+  C1 control codes, so Latin-1 files are recorded as "cp1252" too), Windows-1251 or KOI8-R
+  (chosen by charset-normalizer) for text that is mostly in runs of non-ASCII letters, i.e.
+  Cyrillic. A byte that encoding does not define is a refusal.
+- Binary content (known file signatures, NUL bytes, control characters) is refused.
 """
 from __future__ import annotations
+
+import re
 
 from charset_normalizer import from_bytes
 
@@ -17,6 +29,21 @@ MAGIC = {
     b"\x1f\x8b": "a gzip archive",
     b"\x7fELF": "an executable",
 }
+BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+WESTERN = "cp1252"
+CYRILLIC = ("cp1251", "koi8_r")
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
+MAX_CONTROL_RATIO = 0.01
 
 
 class NotText(ValueError):
@@ -24,39 +51,58 @@ class NotText(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding it was decoded from."""
+    """The text and the name of the encoding it was decoded from; NotText if it is not text."""
     for magic, what in MAGIC.items():
         if data.startswith(magic):
             raise NotText(f"binary content ({what}), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
-        raise NotText("binary content (NUL bytes), not text")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data, encoding)), encoding
+    if b"\x00" in data:
+        raise NotText("binary content (NUL bytes; or UTF-16 without a byte-order mark), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
-    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r"]).best()
-    if best is None or best.encoding not in {"cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r"}:
-        raise NotText(f"not valid UTF-8 (byte {utf8_error.start}) and no legacy text encoding fits")
-    text = _strict(data, best.encoding)
-    if _control_ratio(text) > 0.01:
-        raise NotText("binary content (control characters), not text")
-    return text, best.encoding
+    if _mostly_utf8(data):
+        raise NotText(f"not valid UTF-8: byte 0x{data[utf8_error.start]:02X} at line "
+                      f"{data.count(b'\n', 0, utf8_error.start) + 1} (byte {utf8_error.start}) is not part of a character")
+    encoding = _legacy_encoding(data)
+    return _checked(_strict(data, encoding)), encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes belong to well-formed UTF-8 sequences (so the rest are damage)."""
+    high = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+    in_sequences = sum(len(found) for found in UTF8_SEQUENCE.findall(data))
+    return in_sequences * 2 > high
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """Windows-1252, unless most non-ASCII bytes stand in runs of three or more (words of a non-Latin script)."""
+    high = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+    in_runs = sum(len(run) for run in HIGH_RUN.findall(data))
+    if in_runs * 2 <= high:
+        return WESTERN
+    best = from_bytes(data[:200_000], cp_isolation=list(CYRILLIC)).best()
+    if best is None or best.encoding not in CYRILLIC:
+        raise NotText("not valid UTF-8 and no supported legacy encoding (Windows-1252, Windows-1251, KOI8-R) fits")
+    return best.encoding
 
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise NotText(f"not valid {encoding} at byte {err.start}") from err
+        line = data.count(b"\n", 0, err.start) + 1
+        raise NotText(f"not valid {encoding}: byte 0x{data[err.start]:02X} at line {line} (byte {err.start}) "
+                      f"is not a character in it") from err
 
 
-def _control_ratio(text: str) -> float:
+def _checked(text: str) -> str:
+    """The text, unless more than 1 % of it is control characters (binary data that happens to decode)."""
     sample = text[:100_000]
-    if not sample:
-        return 0.0
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(sample)
+    if sample and bad / len(sample) > MAX_CONTROL_RATIO:
+        raise NotText("binary content (control characters), not text")
+    return text

@@ -48,7 +48,10 @@ def make_actor_resolver(nlp: Language, name: str, ontology: str) -> ActorResolve
 
 @Language.factory("akg_relations", default_config={"ontology": ""})
 def make_relation_extractor(nlp: Language, name: str, ontology: str) -> RelationExtractor:
-    return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"))
+    gazetteer = load_gazetteer(Path(ontology))
+    memberships = {key: frozenset(entry.member_of) for key, entry in gazetteer.actors.items()}
+    return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"),
+                             memberships)
 
 
 OUR_COMPONENTS = ("akg_line_breaks", "akg_actor_ruler", "akg_actors", "akg_relations")

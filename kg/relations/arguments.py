@@ -8,6 +8,7 @@ noun ("civilians") is a target.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -28,9 +29,20 @@ class Arg:
     token: int
 
 
+def _nominal_subtree(token: Token) -> Iterator[Token]:
+    """The words of a modifier, not descending into verbs ("the CIA equipped Zinki group": not the CIA)."""
+    yield token
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        return
+    for child in token.children:
+        yield from _nominal_subtree(child)
+
+
 class Arguments:
-    def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
+                 memberships: dict[str, frozenset[str]] | None = None) -> None:
         self.doc = doc
+        self.memberships = memberships or {}
         self.cues = cues
         self.entities = entities
         self.titles = titles
@@ -42,6 +54,10 @@ class Arguments:
 
     def mention(self, token: Token) -> list[Arg]:
         return [Arg(s.id_, s.label_, token.i) for s in self.by_token.get(token.i, ())]
+
+    def member_of(self, key: str) -> frozenset[str]:
+        """What the gazetteer knows `key` to be part of."""
+        return self.memberships.get(key, frozenset())
 
     def is_person(self, key: str) -> bool:
         entity = self.entities.get(key)
@@ -58,9 +74,7 @@ class Arguments:
             named = self.mention(token)
             persons = [a for a in named if self.is_person(a.key)]
             if persons:
-                end = max(s.end for s in self.by_token[i])
-                more = [a for c in doc[i:end].root.conjuncts for a in self.mention(c) if self.is_person(a.key)]
-                return persons + more, orgs, False
+                return persons, orgs, False
             if token.lower_ in self.titles:
                 return [], [], True
             if token.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in cues.honorifics:
@@ -95,7 +109,7 @@ class Arguments:
         for child in token.lefts:
             if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod"):
                 continue
-            for t in ((child, *child.conjuncts) if child.dep_ == "poss" else child.subtree):
+            for t in ((child, *child.conjuncts) if child.dep_ == "poss" else _nominal_subtree(child)):
                 if (exclude and t.i in exclude) or self._after_stance_prefix(t):
                     continue
                 for arg in self.mention(t):

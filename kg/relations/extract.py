@@ -21,7 +21,9 @@ from .stance import stance
 
 TARGET_RELATIONS = frozenset({"attacks", "requests"})  # the only ones aimed at places or populations
 FAR = 12  # tokens between trigger and argument beyond which confidence drops
-NOUN_PHRASE_FRAMES = frozenset({"title", "hyphen", "anti", "pair", "of_person", "prep"})
+NOUN_PHRASE_FRAMES = frozenset({"title", "hyphen", "anti", "pair", "of_person", "prep", "organ", "possessive",
+                                "classifier"})
+NAME_FRAMES = frozenset({"organ", "possessive"})  # run on every actor name, whatever its words
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -33,32 +35,36 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 
 
 class RelationExtractor:
-    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
+    def __init__(self, lexicon: Lexicon, cues: Cues, memberships: dict[str, frozenset[str]] | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        self.memberships = memberships or {}
+        self.name_rows = [row for row in lexicon.rows if row.frame in NAME_FRAMES]
         self.index: dict[str, list[Row]] = defaultdict(list)
         for row in lexicon.rows:
             for word in row.triggers:
                 self.index[word].append(row)
         self.titles = lexicon.titles("leaderOf") | lexicon.titles("memberOf")
 
-    def rows_for(self, token: Token) -> list[Row]:
+    def rows_for(self, token: Token, args: Arguments) -> list[Row]:
         lemma, lower = token.lemma_.lower(), token.lower_
-        rows = self.index.get(lemma, [])
+        rows = [r for r in self.index.get(lemma, []) if r.frame not in NAME_FRAMES]
         if lower != lemma:
-            rows = rows + [r for r in self.index.get(lower, []) if r not in rows]
+            rows += [r for r in self.index.get(lower, []) if r not in rows and r.frame not in NAME_FRAMES]
+        if token.i in args.by_token:
+            rows += self.name_rows
         return rows
 
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
-        args = Arguments(doc, self.cues, entities, self.titles)
+        args = Arguments(doc, self.cues, entities, self.titles, self.memberships)
         doc._.akg_renamings = list(self.find_renamings(doc, args))
         doc._.akg_claims = list(self.find_claims(doc, args))
         return doc
 
     def find_renamings(self, doc: Doc, args: Arguments) -> Iterator[Renaming]:
         for token in doc:
-            for row in self.rows_for(token):
+            for row in self.rows_for(token, args):
                 if row.frame != "renaming":
                     continue
                 for old, new in find_renamings(token, row, args):
@@ -69,7 +75,7 @@ class RelationExtractor:
         ctx = Context(args, self.cues, self.titles)
         best: dict[tuple, Claim] = {}
         for token in doc:
-            for row in self.rows_for(token):
+            for row in self.rows_for(token, args):
                 frame = FRAMES.get(row.frame)
                 if frame is None:
                     continue
@@ -89,11 +95,14 @@ class RelationExtractor:
         start, end = sentence_bounds(anchor.sent)
         trigger_start = anchor.doc[match.first].idx
         trigger_end = anchor.doc[match.last].idx + len(anchor.doc[match.last])
-        relation = "alliedWith" if row.frame == "coagents" else ("meetsWith" if row.frame == "pair" else row.relation)
+        relation = row.relation
+        subjects = match.subjects
+        if row.frame == "modal":  # the demand is the speaker's: "De Mistura: al-Qaeda must leave"
+            subjects = [Arg(speaker, "speaker", anchor.i)] if speaker else []
         if match.symmetric_pairs:
-            pairs = combinations(match.subjects, 2)
+            pairs = combinations(subjects, 2)
         else:
-            pairs = ((s, o) for s in match.subjects for o in match.objects)
+            pairs = ((s, o) for s in subjects for o in match.objects)
         for s, o in pairs:
             if s.key == o.key or not args.is_actor(s.key):
                 continue

@@ -222,6 +222,8 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     orgs = _title_orgs(t, ctx, window_orgs)
     orgs = [o for o in orgs if o.key not in {p.key for p in persons} and ctx.args.is_actor(o.key)]
+    if orgs and orgs[0].kind == "demonym" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+        return  # "De Mistura, an Italian diplomat": a nationality, not a post
     if orgs:
         yield Match(persons, orgs[:1], t, first, t.i)
 
@@ -322,6 +324,95 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         yield Match(agents_, [], t, t.i, t.i, symmetric_pairs=True)
 
 
+# ---------------------------------------------------------------------- names inside names
+def organ(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"the US CIA", "the Russian foreign ministry", "the UN Refugee Agency": an organ named with its state."""
+    spans = [s for s in ctx.args.by_token.get(t.i, []) if s.label_ == "name" and s.root.i == t.i]
+    for span in spans:
+        if ctx.args.is_person(span.id_) or not ctx.args.is_actor(span.id_):
+            continue
+        owners = [a for a in _before(span, ctx) if a.key != span.id_ and ctx.args.is_actor(a.key)
+                  and not ctx.args.is_person(a.key)]
+        known = ctx.args.member_of(span.id_)
+        lemma_cue = any(w.lower_ in row.triggers or w.lemma_.lower() in row.triggers for w in span)
+        owners = [a for a in owners if a.key in known or (lemma_cue and _is_state(ctx, a))]
+        if owners:
+            yield Match([Arg(span.id_, "name", t.i)], owners[:1], t, span.start, t.i)
+
+
+def _before(span, ctx: Context) -> list[Arg]:
+    """Actor names directly before a name, inside its noun phrase ("the US CIA", "Moscow's UN envoy")."""
+    doc, i, out = span.doc, span.start - 1, []
+    while i >= 0 and span.start - i <= 3:
+        token = doc[i]
+        named = ctx.args.mention(token)
+        if named:
+            out.extend(named)
+        elif token.tag_ != "POS" and token.lower_ not in ("the",):
+            break
+        i -= 1
+    return out
+
+
+def _is_state(ctx: Context, arg: Arg) -> bool:
+    entity = ctx.args.entities.get(arg.key)
+    return entity is not None and entity.type in ("State", "InternationalOrganization")
+
+
+def possessive(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"Zarqawi's al-Qaeda in Mesopotamia", "Putin's Russia": a person's group is the group the person leads."""
+    spans = [s for s in ctx.args.by_token.get(t.i, []) if s.label_ == "name" and s.root.i == t.i]
+    for span in spans:
+        if ctx.args.is_person(span.id_) or not ctx.args.is_actor(span.id_):
+            continue
+        owners = [a for c in span.root.children if c.dep_ == "poss" for a in ctx.args.mention(c)
+                  if ctx.args.is_person(a.key) and a.kind == "name"]
+        if owners:
+            yield Match(owners, [Arg(span.id_, "name", t.i)], t, owners[0].token, t.i)
+
+
+def modal(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"De Mistura: al-Qaeda must leave", "Russia said the US should stop": a speaker demanding of someone.
+    The subject is the speaker, found by the attribution step; here only the addressee."""
+    if t.dep_ != "aux" or t.head.pos_ not in ("VERB", "AUX"):
+        return
+    addressee = _resolve(ctx, subjects(t.head))
+    yield Match([], addressee, t.head, t.i, t.i)
+
+
+def threat(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"For Russia, ISIL is a minor annoyance", "Turkey sees the YPG as a threat"."""
+    if t.dep_ not in ("attr", "oprd", "pobj"):
+        return
+    head = t.head if t.dep_ != "pobj" else t.head.head
+    if t.dep_ == "pobj" and t.head.lower_ != "as":
+        return
+    target = _resolve(ctx, [c for c in head.children if c.dep_ in ("nsubj", "dobj")]) if t.dep_ != "attr" \
+        else _resolve(ctx, subjects(head))
+    viewers = _resolve(ctx, _prep_pobjs(t, frozenset({"for", "to"})) + _prep_pobjs(head, frozenset({"for", "to"})))
+    if t.dep_ != "attr":  # "Turkey sees the YPG as a threat": the seer is the subject
+        viewers = viewers or _resolve(ctx, [c for c in head.children if c.dep_ == "nsubj"])
+        target = _resolve(ctx, [c for c in head.children if c.dep_ == "dobj"])
+    yield Match(viewers, target, head, t.i, t.i)
+
+
+def classifier(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"the al-Qaeda group Jabhat al-Nusra", "the Saudi-backed faction Jaysh al-Islam"."""
+    if t.pos_ not in ("NOUN",):
+        return
+    kinds = [a for c in t.children if c.dep_ in ("compound", "nmod") for a in ctx.args.mention(c)]
+    if not kinds:
+        return
+    named: list[Arg] = []
+    nxt = t.i + 1
+    if nxt < len(t.doc):
+        named = [a for a in ctx.args.mention(t.doc[nxt]) if a.key not in {k.key for k in kinds}]
+    named += [a for c in t.children if c.dep_ == "appos" for a in ctx.args.at(c)]
+    if t.dep_ in ("compound", "appos"):
+        named += [a for a in ctx.args.mention(t.head) if a.key not in {k.key for k in kinds}]
+    yield Match(named, kinds, t, kinds[0].token, t.i)
+
+
 FRAMES: dict[str, Callable[[Token, Row, Context], Iterator[Match]]] = {
     "verb": verb,
     "noun": noun,
@@ -333,4 +424,9 @@ FRAMES: dict[str, Callable[[Token, Row, Context], Iterator[Match]]] = {
     "of_person": of_person,
     "prep": prep,
     "coagents": coagents,
+    "organ": organ,
+    "possessive": possessive,
+    "modal": modal,
+    "threat": threat,
+    "classifier": classifier,
 }

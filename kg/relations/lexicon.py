@@ -15,12 +15,14 @@ from ..datafiles import check_keys, line_of, load_yaml
 from ..errors import OntologyError
 from ..types import RELATIONS
 
-FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "renaming", "anti", "pair", "of_person")
+FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "renaming", "anti", "pair", "of_person",
+          "organ", "possessive", "modal", "threat", "classifier")
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
+TRIGGERLESS = ("possessive",)  # frames that run on every actor name
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,13 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
     negatives = raw.get("negatives") or []
     if not isinstance(negatives, list) or not all(isinstance(n, str) for n in negatives):
         raise fail("negatives must be a list of sentences")
+    if not raw["triggers"] and frame not in TRIGGERLESS:
+        raise fail("needs at least one trigger")
     return Row(
         id=row_id,
         relation=relation,
         frame=frame,
-        triggers=_words(path, row_id, "triggers", raw["triggers"]),
+        triggers=_words(path, row_id, "triggers", raw["triggers"] or None),
         preps=_words(path, row_id, "preps", raw.get("preps")),
         agent_preps=_words(path, row_id, "agent_preps", raw.get("agent_preps")),
         light_verbs=_words(path, row_id, "light_verbs", raw.get("light_verbs")),

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "oprd"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd"})
 
 
@@ -69,8 +70,8 @@ def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bo
                 if lemma in cues.negative_verbs and lemma != "reject":
                     flips += 1
                 break
-            if lemma in cues.negative_verbs and not (trigger_is_verb and node.i == trigger.i) and not in_noun_phrase:
-                flips += 1
+            if lemma in cues.negative_verbs and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase:
+                flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
         if not in_noun_phrase:
@@ -79,7 +80,7 @@ def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bo
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
-        speaker = _trailing_speaker(trigger, cues) or _according_to(trigger)
+        speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge)
 
 
@@ -97,6 +98,17 @@ def _trailing_speaker(trigger: Token, cues: Cues) -> Token | None:
         if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in cues.reporting_verbs and child.i > trigger.i:
             if not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
                 return _subject(child)
+    return None
+
+
+def _headline_speaker(trigger: Token) -> Token | None:
+    """'De Mistura: al-Qaeda must leave E. Aleppo': a name and a colon open a quoted line."""
+    sent = trigger.sent
+    for token in sent[:6]:
+        if token.text == ":" and token.i > sent.start and token.i < trigger.i:
+            before = sent.doc[sent.start:token.i]
+            if all(t.pos_ in ("PROPN", "PUNCT", "DET", "ADJ") for t in before):
+                return before.root
     return None
 
 
