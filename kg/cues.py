@@ -14,7 +14,8 @@ from .types import ACTOR_TYPES, RELATIONS
 LISTS = (
     "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns",
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
-    "ending_adverbs", "negative_verbs", "recipient_verbs", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
+    "ending_adverbs", "negative_verbs", "recipient_verbs", "light_verbs", "intent_verbs", "allegation_verbs",
+    "head_of_state_titles", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
     "descriptors", "naming_verbs", "count_nouns",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")

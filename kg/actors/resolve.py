@@ -50,13 +50,14 @@ class ActorResolver:
         entities: dict[str, Entity] = {}
         mentions: list[Span] = []
         short_names: dict[str, str] = {}  # surname or acronym -> local key, within this document
-        for ent in doc.ents:
+        for ent in (part for e in doc.ents for part in _split_list(e)):
             span = self._classify(doc, ent, entities, short_names)
             if span is not None:
                 mentions.append(span)
                 if span.label_ == "name" and entities[span.id_].type == "Person":
                     self._remember_short_names(span, short_names)
         mentions = [self._owned_generic(m, mentions) for m in mentions]
+        mentions.extend(self._unnamed_actors(doc, mentions, entities))
         mentions.extend(self._coreference(doc, mentions, entities))
         mentions.sort(key=lambda s: (s.start, s.end, s.id_))
         doc.spans["akg_mentions"] = mentions
@@ -82,6 +83,43 @@ class ActorResolver:
             entities[f"place:{key}"] = Entity(f"place:{key}", "Place", place.label)
             return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
         return self._ner_mention(doc, ent, entities, short)
+
+    def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
+        """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",
+        "Osgiliath soldiers"): subjects, objects, agents, possessors, and owners of state nouns."""
+        taken = _mention_tokens(mentions) | {t.i for e in doc.ents for t in e}
+        titles = self.cues.leader_titles | self.cues.member_titles | self.cues.title_fillers | self.cues.honorifics
+        found = []
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 3:
+                continue
+            if token.lower_ in titles or _title_case(token.sent):
+                continue  # "the Special Envoy", or a headline where every word is capitalised
+            if token.dep_ == "compound":
+                head = token.head
+                if head.pos_ == "PROPN" or head.lemma_.lower() not in (self.cues.state_nouns | self.cues.proxy_nouns):
+                    continue
+            elif token.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "conj") and not (
+                    token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].i not in taken:
+                start -= 1
+            span = doc[start:token.i + 1]
+            if any(t.lower_ in titles for t in span):
+                continue
+            norm = normalise(span.text)
+            if norm in self.cues.non_actor_names or norm in self.cues.descriptions or any(c.isdigit() for c in norm):
+                continue
+            key = self.by_name.get(norm) or slug(span.text)
+            if key not in entities:
+                entry = self.gazetteer.actors.get(key)
+                entities[key] = Entity(key, entry.type if entry else "State", entry.label if entry else span.text,
+                                       entry.wikidata if entry else None)
+            found.append(Span(doc, start, token.i + 1, label="name", span_id=key))
+            taken.update(range(start, token.i + 1))
+        return found
 
     def _owned_generic(self, span: Span, mentions: list[Span]) -> Span:
         """"the Iranian regime" is Iran's, though "regime" alone names Syria's government in this domain."""
@@ -136,7 +174,7 @@ class ActorResolver:
                 short.setdefault("".join(w[0] for w in norm.split()), key)
             return Span(doc, span.start, span.end, label="name", span_id=key)
         if label in ("GPE", "LOC"):
-            if self._acts(span):
+            if self._acts(span) or (label == "GPE" and not self._located(span)):
                 key = slug(name)
                 entities.setdefault(key, Entity(key, "State", name))
                 return Span(doc, span.start, span.end, label="metonym", span_id=key)
@@ -185,6 +223,19 @@ class ActorResolver:
         if dep == "dobj":
             return head.lemma_.lower() not in self.cues.violent_lemmas
         return dep in ("nsubj", "appos", "attr", "dative", "ROOT") and not (dep == "ROOT" and root.pos_ != "PROPN")
+
+    def _located(self, span: Span) -> bool:
+        """An unknown place name used as a place ("in Ithilen", "the Ithilen villages"); otherwise,
+        as subject or object, an unknown country acts for itself ("Arnor attacked Gondor")."""
+        root = span.root
+        while root.dep_ == "conj":
+            root = root.head
+        if root.dep_ == "pobj":
+            return root.head.lower_ in self.cues.locative_prepositions
+        if root.dep_ in ("compound", "amod", "nmod"):
+            lemma = root.head.lemma_.lower()
+            return lemma not in self.cues.proxy_nouns and lemma not in self.cues.state_nouns
+        return False
 
     def _demonym_acts(self, span: Span) -> bool:
         """A demonym is its state when it names the state's people acting ("the Russians said")
@@ -371,6 +422,26 @@ class ActorResolver:
 
 def _mention_tokens(spans: list[Span]) -> set[int]:
     return {t.i for s in spans for t in s}
+
+
+def _title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _split_list(ent: Span) -> list[Span]:
+    """"Arnor, Osgiliath and Gondor" as one NER span is three names."""
+    if ent.label_ not in ("GPE", "ORG", "NORP", "PERSON") or not any(t.text == "," or t.lower_ == "and" for t in ent):
+        return [ent]
+    parts, start = [], ent.start
+    for t in ent:
+        if t.text == "," or t.lower_ == "and":
+            if t.i > start:
+                parts.append(Span(ent.doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
 
 
 def _trim(ent: Span) -> Span | None:

@@ -19,7 +19,8 @@ from ..types import Entity
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})  # "the anti-Assad camp" is not Assad's
 QUANTIFIERS = frozenset({"some", "many", "most", "all", "one", "none", "each", "several", "few", "part", "members",
-                         "elements", "remnants", "rest", "majority"})
+                         "elements", "remnants", "rest", "majority", "bunch", "number", "handful", "dozens",
+                         "hundreds", "thousands", "band", "unit", "contingent", "detachment"})
 
 
 @dataclass(frozen=True)

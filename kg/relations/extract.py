@@ -88,14 +88,15 @@ class RelationExtractor:
 
     def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
         anchor = match.anchor
-        view = stance(anchor, self.cues, row.frame == "verb",
-                      row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee")
+        view = stance(anchor, self.cues, row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee", row.light_verbs)
         negated = view.negated != row.negative
         speaker = self._speaker(view.speaker_token, args)
         start, end = sentence_bounds(anchor.sent)
         trigger_start = anchor.doc[match.first].idx
         trigger_end = anchor.doc[match.last].idx + len(anchor.doc[match.last])
-        relation = row.relation
+        relation = "memberOf" if match.demoted else row.relation
+        if relation == "attacks" and view.intent:  # "wants to attack", "threatened to bomb": hostility, not an attack
+            relation = "opposes"
         subjects = match.subjects
         if row.frame == "modal":  # the demand is the speaker's: "De Mistura: al-Qaeda must leave"
             subjects = [Arg(speaker, "speaker", anchor.i)] if speaker else []
@@ -112,6 +113,9 @@ class RelationExtractor:
             if relation in SYMMETRIC and o.key < s.key:
                 subject, obj = o, s
             confidence = row.confidence * view.hedge * self._distance(anchor, subject, obj)
+            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not negated:
+                yield Claim(speaker, "accuses", subject.key, "positive", round(min(1.0, confidence), 2), speaker,
+                            start, end, f"{row.id}/allegation", trigger_start, trigger_end)
             yield Claim(
                 subject=subject.key,
                 relation=relation,

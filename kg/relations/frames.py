@@ -24,6 +24,7 @@ class Match:
     first: int  # trigger token span, for highlighting
     last: int
     symmetric_pairs: bool = False  # all pairs among `subjects` (coagents, "talks between X and Y")
+    demoted: bool = False  # a leader title of a state that is not its head ("the US commander"): memberOf
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
             if found:
                 return found
     verb_ = governing_verb(t)
-    if verb_ is not None:
+    if verb_ is not None and (verb_.lemma_.lower() in ctx.cues.light_verbs or verb_.lemma_.lower() in row.light_verbs):
         if is_passive(verb_):
             return _resolve(ctx, agents(verb_))
         return _resolve(ctx, subjects(verb_))
@@ -225,7 +226,8 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if orgs and orgs[0].kind == "demonym" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
         return  # "De Mistura, an Italian diplomat": a nationality, not a post
     if orgs:
-        yield Match(persons, orgs[:1], t, first, t.i)
+        yield Match(persons, orgs[:1], t, first, t.i, demoted=row.relation == "leaderOf" and _is_state(ctx, orgs[0])
+                    and t.lower_ not in ctx.cues.head_of_state_titles and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
 
 
 def _is_person(ctx: Context, arg: Arg) -> bool:

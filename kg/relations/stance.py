@@ -24,6 +24,8 @@ class Stance:
     negated: bool
     speaker_token: Token | None
     hedge: float
+    intent: bool = False  # the act is only wanted, planned or threatened
+    alleged: bool = False  # a speaker reports it with a verb of allegation
 
 
 def _negations(token: Token, cues: Cues) -> int:
@@ -48,12 +50,15 @@ def _hedge(token: Token, cues: Cues) -> float:
     return factor
 
 
-def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bool = False) -> Stance:
+def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
+           constitutive: frozenset[str] = frozenset()) -> Stance:
     """Walk from the trigger to the root of its sentence, collecting flips, hedges and a speaker.
 
     `in_noun_phrase`: the relation is stated inside a noun phrase ("al-Qaeda leader X",
     "the al-Qaeda-linked group"), so what the clause around it denies is not about it.
+    `constitutive`: verbs that are part of the expression itself ("break relations with"), not a negation of it.
     """
+    intent = alleged = False
     flips = _negations(trigger, cues)
     hedge = _hedge(trigger, cues)
     node = trigger
@@ -66,11 +71,15 @@ def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bo
         if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
             if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
                 speaker = _subject(node)
+                alleged = lemma in cues.allegation_verbs
                 flips += _negations(node, cues) if lemma not in cues.negative_verbs else 0
                 if lemma in cues.negative_verbs and lemma != "reject":
                     flips += 1
                 break
-            if lemma in cues.negative_verbs and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase:
+            if lemma in cues.intent_verbs and child.dep_ in ("xcomp", "ccomp"):
+                intent = True
+            if lemma in cues.negative_verbs and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
+                    and lemma not in constitutive:
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
@@ -81,7 +90,7 @@ def stance(trigger: Token, cues: Cues, trigger_is_verb: bool, in_noun_phrase: bo
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
-    return Stance(flips % 2 == 1, speaker, hedge)
+    return Stance(flips % 2 == 1, speaker, hedge, intent, alleged)
 
 
 def _subject(verb: Token) -> Token | None:
