@@ -48,6 +48,7 @@ class ActorResolver:
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = {}
+        self._entities = entities
         mentions: list[Span] = []
         short_names: dict[str, str] = {}  # surname or acronym -> local key, within this document
         for ent in (part for e in doc.ents for part in _split_list(e)):
@@ -100,7 +101,8 @@ class ActorResolver:
                 if head.pos_ == "PROPN" or head.lemma_.lower() not in (self.cues.state_nouns | self.cues.proxy_nouns):
                     continue
             elif token.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "conj") and not (
-                    token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")):
+                    token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")) and not (
+                    token.dep_ == "ROOT" and any(c.dep_ == "conj" for c in token.children)):
                 continue
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
@@ -115,7 +117,10 @@ class ActorResolver:
             key = self.by_name.get(norm) or slug(span.text)
             if key not in entities:
                 entry = self.gazetteer.actors.get(key)
-                entities[key] = Entity(key, entry.type if entry else "State", entry.label if entry else span.text,
+                # coordinated with a person ("Mohammed Ma'yuf and Omar Salkhu") it is a person; else a polity
+                partners = {m.id_ for m in mentions for c in token.conjuncts if m.start <= c.i < m.end}
+                kind = "Person" if any(entities.get(k) and entities[k].type == "Person" for k in partners) else "State"
+                entities[key] = Entity(key, entry.type if entry else kind, entry.label if entry else span.text,
                                        entry.wikidata if entry else None)
             found.append(Span(doc, start, token.i + 1, label="name", span_id=key))
             taken.update(range(start, token.i + 1))
@@ -275,24 +280,15 @@ class ActorResolver:
         return found
 
     def _relative(self, doc: Doc, token: Token, known: list[Span]) -> list[Span]:
-        clause = token
-        while clause.dep_ != "relcl" and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "relcl":
-            return []
-        antecedent = clause.head
-        for _ in range(4):  # "the Free Syrian Army, some 30 of whose groups": through appositions and partitives
-            keys = [m.id_ for m in known if m.start <= antecedent.i < m.end]
-            if keys:
-                return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=keys[0])]
-            of = [p for c in antecedent.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
-            if of:
-                antecedent = of[0]
-            elif antecedent.dep_ == "appos":
-                antecedent = antecedent.head
-            else:
-                break
+        """A relative pronoun stands for the nearest actor before it in its sentence ("the Free Syrian
+        Army, some 30 of whose groups"): nearer than the parse, which often attaches the clause wrongly."""
+        persons_only = token.lower_ == "who"
+        before = [m for m in known if token.sent.start <= m.start and m.end <= token.i
+                  and m.label_ in NAME_KINDS and m.id_ in self._entities]
+        for m in reversed(before):
+            is_person = self._entities[m.id_].type == "Person"
+            if is_person == persons_only or token.lower_ == "whose":
+                return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=m.id_)]
         return []
 
     def _candidates(self, doc: Doc, token: Token, known: list[Span], types: frozenset[str],
@@ -448,8 +444,8 @@ def _trim(ent: Span) -> Span | None:
     """An entity without a leading article or a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS":
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return Span(doc, start, end, label=ent.label_) if end > start else None

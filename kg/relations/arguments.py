@@ -69,27 +69,39 @@ class Arguments:
         the organisations named inside the title (not after "for"/"to"), and whether a later
         title word heads the title instead."""
         doc, cues = self.doc, self.cues
-        i, orgs, after_for = title.i + 1, [], False
+        i, orgs, after_for, after_of = title.i + 1, [], False, False
         while i < len(doc) and i - title.i <= 7:
             token = doc[i]
             named = self.mention(token)
             persons = [a for a in named if self.is_person(a.key)]
             if persons:
                 return persons, orgs, False
-            if token.lower_ in self.titles:
+            if token.lower_ in self.titles and not after_of:
                 return [], [], True
-            if token.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in cues.honorifics:
-                i += 1
+            if token.text == "," and i + 1 < len(doc) and (doc[i + 1].lower_ in cues.honorifics or any(
+                    self.is_person(a.key) for j in range(i + 1, min(i + 4, len(doc))) for a in self.mention(doc[j]))):
+                i += 1  # "UN Senior Adviser, Mr. Jan Egeland", "the UN Envoy for Syria, Staffan de Mistura,"
                 continue
             fits = (token.lower_ in cues.honorifics or token.lower_ in cues.title_fillers
                     or token.pos_ in ("PROPN", "NUM", "CCONJ") or (token.pos_ == "NOUN" and token.dep_ != "pobj"))
             if not fits:
                 break
             after_for = after_for or token.lower_ in ("for", "to")
+            after_of = after_of or token.lower_ == "of"  # "Envoy of the UN Secretary General": a complement
             if named and not after_for:
                 orgs.extend(named)
             i += 1
         return [], [], False
+
+    def in_title_complement(self, title: Token) -> bool:
+        """"the Special Envoy of the UN Secretary General": "General" belongs to another title's complement."""
+        doc = self.doc
+        for i in range(title.i - 1, max(-1, title.i - 6), -1):
+            if doc[i].lower_ == "of" and i > 0 and any(doc[j].lower_ in self.titles for j in range(max(0, i - 3), i)):
+                return True
+            if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (",", ";"):
+                return False
+        return False
 
     def is_actor(self, key: str) -> bool:
         entity = self.entities.get(key)
@@ -110,7 +122,12 @@ class Arguments:
         for child in token.lefts:
             if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod"):
                 continue
-            for t in ((child, *child.conjuncts) if child.dep_ == "poss" else _nominal_subtree(child)):
+            if child.dep_ == "poss":  # "Kerry's call", "UN Special Envoy ... de Mistura's proposal"
+                for arg in self.at(child):
+                    if arg.key not in {a.key for a in out} and not (exclude and arg.token in exclude):
+                        out.append(arg)
+                continue
+            for t in _nominal_subtree(child):
                 if (exclude and t.i in exclude) or self._after_stance_prefix(t):
                     continue
                 for arg in self.mention(t):
@@ -148,8 +165,9 @@ class Arguments:
             owners = self.modifiers(t)
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
+            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of",)  # "an attack by X"
             for prep in t.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "by", "from"):
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]

@@ -84,6 +84,16 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         obj_tokens = _prep_pobjs(t.head, row.preps)  # "pledged allegiance to Y": the preposition hangs off the verb
     if row.possessed_object:
         owner = [c for c in t.children if c.dep_ == "poss"]
+        first = t
+        while not owner and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "its Hizbullah and Iraqi Shiite auxiliaries": the possessor is on the first conjunct
+            owner = [c for c in first.children if c.dep_ == "poss"]
+        if owner and first.i != t.i and not obj_tokens:
+            obj = _resolve(ctx, owner)
+            subj = [a for a in ctx.args.mention(first) + ctx.args.modifiers(t, exclude={o.i for o in owner})
+                    if a.key not in {o.key for o in obj}]
+            yield Match(subj, obj, t, t.i, t.i)
+            return
         if owner and not obj_tokens:
             obj = _resolve(ctx, owner)
             subj = [a for a in ctx.args.modifiers(t, exclude={o.i for o in owner}) if a.key not in {o.key for o in obj}]
@@ -218,6 +228,8 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if nxt is not None and nxt.text in ("-",) and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in words:
         return  # "Secretary-General": the last word is the head of the title
+    if ctx.args.in_title_complement(t):
+        return
     persons, window_orgs, first = _title_persons(t, ctx)
     if not persons:
         return
@@ -242,21 +254,23 @@ def _title_persons(t: Token, ctx: Context) -> tuple[list[Arg], list[Arg], int]:
     persons, window_orgs, later = ctx.args.title_window(t)
     if persons or later:
         return persons, window_orgs, t.i
-    # apposition: "X, the commander of Y"; "Y, whose leader, X"; "Ma'yuf and Salkhu, the leaders of Y"
+    persons = _title_appositions(t, ctx)
+    return persons, window_orgs, t.i
+
+
+def _title_appositions(t: Token, ctx: Context) -> list[Arg]:    # apposition: "X, the commander of Y"; "Y, whose leader, X"; "Ma'yuf and Salkhu, the leaders of Y"
     if t.dep_ == "appos":
         head_args = [a for a in ctx.args.at(t.head) if _is_person(ctx, a)]
         if head_args:
-            return head_args, [], t.i
+            return head_args
     for child in t.children:
         if child.dep_ == "appos":
             found = [a for a in ctx.args.at(child) if _is_person(ctx, a)]
             if found:
-                return found, [], t.i
+                return found
     if t.dep_ == "attr" and t.head.lemma_ == "be":
-        found = [a for s in subjects(t.head) for a in ctx.args.at(s) if _is_person(ctx, a)]
-        if found:
-            return found, [], t.i
-    return [], [], t.i
+        return [a for s in subjects(t.head) for a in ctx.args.at(s) if _is_person(ctx, a)]
+    return []
 
 
 def _title_orgs(t: Token, ctx: Context, window_orgs: list[Arg]) -> list[Arg]:
@@ -266,7 +280,7 @@ def _title_orgs(t: Token, ctx: Context, window_orgs: list[Arg]) -> list[Arg]:
     before = _orgs_before(t, ctx)
     if before:
         return before
-    of = _resolve(ctx, _prep_pobjs(t, frozenset({"of", "in", "at"})))
+    of = [a for a in _resolve(ctx, _prep_pobjs(t, frozenset({"of", "in", "at"}))) if not _is_person(ctx, a)]
     if of:
         return of
     if window_orgs:

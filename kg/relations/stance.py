@@ -83,7 +83,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
-        if not in_noun_phrase:
+        if not in_noun_phrase and child.dep_ != "conj":  # "did not want X and hoped Y": the "not" is want's
             flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
         hedge *= _hedge(node, cues)
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
