@@ -65,3 +65,16 @@ def key_of(names):
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_output(tmp_path_factory, seeds_dir) -> Path:
+    """The seeds built once for the session, through the CLI, into a temporary output folder."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path_factory.mktemp("seeds-output")
+    result = CliRunner().invoke(app, ["build", str(seeds_dir), "-o", str(out), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

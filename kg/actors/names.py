@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 ARTICLE = re.compile(r"\b(al|an|ad|ash|as|ar|at|az|el|ul)[-\s](?=\w)", re.IGNORECASE)
+SUN = re.compile(r"\b([Aa])[ln][-\s]((?:Sh|Th|Dh|sh|th|dh|[TDRZSNLtdrzsnl]))")  # al-/el- before a sun letter
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
 
 
@@ -35,6 +36,8 @@ def variants(name: str) -> set[str]:
         for article in ("al-", "al ", "el-", "Al-", "Al ", "El-"):
             forms.add(ARTICLE.sub(lambda m: article if m.group(1).islower() else article.capitalize(), name))
             forms.add(ARTICLE.sub(article, name))
+        # the article assimilates to a following "sun letter": al-Nusra -> an-Nusra, al-Sham -> ash-Sham
+        forms.add(SUN.sub(lambda m: f"{m.group(1)[0]}{m.group(2).lower()}-{m.group(2)}", name))
     more = set()
     for form in forms:
         if "'" in form or "\u2019" in form:

@@ -162,6 +162,8 @@ class ActorResolver:
         if known is not None:
             return self._gazetteer_mention(span, known, "name", entities) if known in self.gazetteer.actors \
                 else Span(doc, span.start, span.end, label="name", span_id=known)
+        if label == "PERSON" and self._org_type(norm) in ("ArmedGroup", "InternationalOrganization"):
+            label = "ORG"  # "Katibat al-Ghuraba Brigade": the words of the name outrank the NER's guess
         if label == "PERSON":
             if not name[0].isupper() or len(norm) < 3:
                 return None

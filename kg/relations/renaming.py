@@ -18,18 +18,11 @@ def find_renamings(t: Token, row: Row, args: Arguments) -> Iterator[tuple[Span, 
     """(old name, new name) spans around the trigger `t`."""
     lower = t.lower_
     if lower in BEFORE and t.dep_ == "advmod":
-        old_head = t.head
-        if old_head.pos_ in ("VERB", "AUX"):  # "formerly known as X"
-            as_obj = [p for c in old_head.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-            new_head = old_head.head if old_head.dep_ in ("acl", "relcl", "appos") else None
-            if as_obj and new_head is not None:
-                yield from _pair(args, as_obj[0], new_head)
-            return
-        if old_head.dep_ in ("appos", "conj", "npadvmod") and old_head.head.i != old_head.i:
-            yield from _pair(args, old_head, old_head.head)
-        elif t.i > 1 and t.doc[t.i - 1].text == ",":  # "X, formerly Y" parsed flat
-            new = t.doc[t.i - 2]
-            yield from _pair(args, old_head, new)
+        # "X, formerly Y" / "X (formerly Y)": word order is surer than the parse, which attaches either way
+        after = _name_near(t, args, range(t.i + 1, min(len(t.doc), t.i + 4)))
+        before = _name_near(t, args, range(t.i - 1, max(-1, t.i - 4), -1))
+        if after is not None and before is not None:
+            yield after, before
         return
     if lower in ("renamed", "rebranded", "called", "known") and t.dep_ in ("acl", "relcl", "ROOT", "conj"):
         named = [c for c in t.children if c.dep_ in ("oprd", "attr", "dobj")]
@@ -41,6 +34,17 @@ def find_renamings(t: Token, row: Row, args: Arguments) -> Iterator[tuple[Span, 
             yield from _pair(args, named[0], t.head)
         elif any(c.lower_ == "now" for c in t.children) or lower in ("renamed", "rebranded"):
             yield from _pair(args, t.head, named[0])
+
+
+def _name_near(t: Token, args: Arguments, positions: range) -> Span | None:
+    """The first actor name met at `positions`, skipping punctuation and articles."""
+    for i in positions:
+        names = [s for s in args.by_token.get(i, []) if s.label_ == "name"]
+        if names:
+            return names[0]
+        if not (t.doc[i].is_punct or t.doc[i].lower_ in ("the", "known", "as", "called")):
+            return None
+    return None
 
 
 def _pair(args: Arguments, old: Token, new: Token) -> Iterator[tuple[Span, Span]]:
