@@ -312,12 +312,12 @@ class ActorResolver:
                 if known_gender and known_gender != gender:
                     continue
             out.append(m)
-        return out
+        return sorted(out, key=lambda m: (m.start, m.end))
 
     def _pronoun(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity]) -> list[Span]:
         spec = self.cues.pronouns[token.lower_]
-        if token.lower_ == "it" and (token.dep_ not in ("nsubj", "dobj", "pobj") or token.head.lemma_ == "be"):
-            return []  # expletive "it is ... that", "it was clear"
+        if token.lower_ == "it" and (token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_ == "be"):
+            return []  # expletive "it is ... that"; as an object "it" is mostly a thing ("provide cover for it")
         candidates = self._candidates(doc, token, known, spec.types, entities, spec.gender)
         if not candidates:
             return []
