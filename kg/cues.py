@@ -16,7 +16,7 @@ LISTS = (
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
     "ending_adverbs", "negative_verbs", "recipient_verbs", "light_verbs", "intent_verbs", "allegation_verbs",
     "head_of_state_titles", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
-    "descriptors", "naming_verbs", "count_nouns",
+    "descriptors", "naming_verbs", "count_nouns", "event_counts",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")
 COMPARISON_MAPS = ("counted_nouns", "figure_prefixes", "figure_suffixes", "number_words", "number_scales",
@@ -49,6 +49,7 @@ class ComparisonCues:
 class Cues:
     pronouns: dict[str, Pronoun]
     descriptions: dict[str, frozenset[str]]
+    description_order: dict[str, tuple[str, ...]]  # the types a description prefers, first first
     title_abbreviations: dict[str, str]
     org_type_cues: dict[str, tuple[str, ...]]
     hedges: dict[str, float]
@@ -89,6 +90,7 @@ def load_cues(path: Path) -> Cues:
     return Cues(
         pronouns=pronouns,
         descriptions={w: types_of(w, t) for w, t in data["descriptions"].items()},
+        description_order={w: tuple(t) for w, t in data["descriptions"].items()},
         title_abbreviations={k: str(v) for k, v in data["title_abbreviations"].items()},
         org_type_cues={t: tuple(w.lower() for w in words) for t, words in data["org_type_cues"].items()},
         hedges=hedges,

@@ -379,9 +379,11 @@ class ActorResolver:
                 return Span(doc, token.i, token.i + 1, label="description", span_id=key)
             return None
         candidates = [m for m in self._candidates(doc, token, known, types, entities) if m.id_ not in modifier_keys]
-        if not candidates:
-            return None
-        return Span(doc, token.i, token.i + 1, label="description", span_id=candidates[-1].id_)
+        for kind in self.cues.description_order[token.lemma_.lower()]:  # "the group": an armed group first
+            of_kind = [m for m in candidates if entities[m.id_].type == kind]
+            if of_kind:
+                return Span(doc, token.i, token.i + 1, label="description", span_id=of_kind[-1].id_)
+        return None
 
     def _title_words(self, tokens: list[Token]) -> list[str]:
         words = []

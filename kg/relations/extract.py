@@ -16,6 +16,7 @@ from ..types import SYMMETRIC, Claim, Entity, Renaming
 from .arguments import RESOLVED_KINDS, Arg, Arguments
 from .frames import FRAMES, Context, Match
 from .lexicon import Lexicon, Row
+from .quotes import quote_speakers
 from .renaming import find_renamings
 from .stance import stance
 
@@ -58,6 +59,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
         args = Arguments(doc, self.cues, entities, self.titles, self.memberships)
+        self._quoted = quote_speakers(doc, self.cues)
         doc._.akg_renamings = list(self.find_renamings(doc, args))
         doc._.akg_claims = list(self.find_claims(doc, args))
         return doc
@@ -90,7 +92,8 @@ class RelationExtractor:
         anchor = match.anchor
         view = stance(anchor, self.cues, row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee", row.light_verbs)
         negated = view.negated != row.negative
-        speaker = self._speaker(view.speaker_token, args)
+        speaker_token = view.speaker_token or self._quoted.get(anchor.sent.start)
+        speaker = self._speaker(speaker_token, args)
         start, end = sentence_bounds(anchor.sent)
         trigger_start = anchor.doc[match.first].idx
         trigger_end = anchor.doc[match.last].idx + len(anchor.doc[match.last])
