@@ -44,6 +44,11 @@ class ExportFormat(str, Enum):
     jsonld = "jsonld"
 
 
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 def _fail(message: str, code: int) -> None:
     typer.secho(f"kg: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
@@ -76,6 +81,8 @@ def build(
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = 20_000_000,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(envvar="KG_SCHEDULER", help=(
+        "Run the per-document work on a Dask cluster: its scheduler (tcp://HOST:PORT), or local."))] = None,
 ) -> None:
     """Read articles and build the graph: output/graph.ttl, graph.trig and graph.html.
 
@@ -84,7 +91,7 @@ def build(
     from . import api
     from .settings import Settings
 
-    settings = Settings(workers=workers or os.cpu_count() or 1, max_bytes=max_bytes,
+    settings = Settings(workers=workers or os.cpu_count() or 1, max_bytes=max_bytes, scheduler=scheduler,
                         **({"model": model} if model else {}))
     bar = None
 
@@ -123,6 +130,8 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     actor: Annotated[Optional[str], typer.Option(help="Parameter of named queries: an actor's name.")] = None,
     relation: Annotated[Optional[str], typer.Option(help="Parameter of named queries: a relation.")] = None,
+    endpoint: Annotated[Optional[str], typer.Option(
+        help="Query this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of the built graph.")] = None,
 ) -> None:
     """Run a read-only SPARQL query over the built graph and print the rows.
 
@@ -150,7 +159,10 @@ def query(
         text = Path(sparql).read_text(encoding="utf-8")
     else:
         text = sparql
-    typer.echo(format_table(api.query(output, text), fmt.value), nl=False)
+    if endpoint:
+        from .remote.sparql import query as remote_query
+    table = remote_query(endpoint, text) if endpoint else api.query(output, text)
+    typer.echo(format_table(table, fmt.value), nl=False)
 
 
 @app.command()
@@ -159,14 +171,23 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF syntax.")] = ExportFormat.turtle,
     output: OutputDir = Path("output"),
     to: Annotated[Optional[Path], typer.Option("--to", help="File to write (default: standard output).")] = None,
+    shards: Annotated[Optional[Path], typer.Option(
+        help="With --format nq: gzip-compressed N-Quads files for bulk loaders, written into this folder.")] = None,
+    shard_size: Annotated[int, typer.Option(help="Named graphs (documents) per file, with --shards.")] = 1000,
 ) -> None:
     """Write the built graph in an RDF syntax (TriG, N-Quads and JSON-LD keep one graph per document).
 
-    Example: kg export --format trig --to graph.trig
+    Example: kg export --format trig --to graph.trig; kg export --format nq --shards shards/
     """
     from . import api
     from .outputs.serialize import write_atomic
 
+    if shards is not None:
+        from .remote.shards import export_shards
+
+        report = export_shards(output, fmt.value, shards, shard_size)
+        typer.echo(f"wrote {len(report.files)} files ({report.graphs} named graphs) to {shards}", err=True)
+        return
     data = api.export(output, fmt.value)
     if to is None:
         sys.stdout.buffer.write(data)
@@ -225,3 +246,33 @@ def stats(output: OutputDir = Path("output")) -> None:
         typer.echo(f"{kind}: {sum(counts[kind].values())}")
         for name, count in sorted(counts[kind].items(), key=lambda kv: (-kv[1], kv[0])):
             typer.echo(f"  {name:26} {count}")
+
+
+@app.command()
+@handles_errors
+def compare(
+    output: OutputDir = Path("output"),
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    actor: Annotated[Optional[str], typer.Option(help="Only what concerns this actor (a name or alias).")] = None,
+    source: Annotated[Optional[str], typer.Option(
+        help="Only what concerns this source: a document's file name (or its start), an author or an outlet.")] = None,
+) -> None:
+    """Compare the sources: contested claims, figures side by side (disputed ones flagged), framing
+    (which source calls whom what), and each source with how many of its claims others contest.
+
+    Examples: kg compare; kg compare --actor "Jabhat al-Nusra"; kg compare --source 003 --format json
+    """
+    import json
+
+    from .compare import compare_output, render_text
+
+    comparison = compare_output(output, actor, source)
+    if fmt is CompareFormat.json:
+        typer.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render_text(comparison), nl=False)
+
+
+from .remote.commands import add_commands  # noqa: E402  (kg serve, kg load: kg/remote/commands.py)
+
+add_commands(app, handles_errors)

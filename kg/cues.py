@@ -15,7 +15,7 @@ LISTS = (
     "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns",
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
     "ending_adverbs", "negative_verbs", "recipient_verbs", "light_verbs", "intent_verbs", "allegation_verbs",
-    "head_of_state_titles", "modal_verbs", "reporting_verbs", "reporting_nouns", "violent_lemmas",
+    "head_of_state_titles", "modal_verbs", "place_parts", "falsity_words", "reporting_verbs", "reporting_nouns", "violent_lemmas",
     "descriptors", "naming_verbs", "count_nouns", "event_counts",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")

@@ -24,6 +24,7 @@ class Settings:
     workers: int = 1
     batch_size: int = 8
     max_bytes: int = 20_000_000
+    scheduler: str | None = None  # a Dask scheduler ("tcp://HOST:PORT", or "local"): kg/cluster/
 
     def path(self, name: str) -> Path:
         return self.ontology / name

@@ -120,7 +120,8 @@ class Quantity:
 
     `about` is the actor key of the group counted, or None when no actor is named with it;
     `low`/`high` bound the figure (None: open, as in "at least 4,000"); `start`/`end` are the
-    figure's offsets; `asserted_by` the actor key of a quoted speaker (None: the document's voice)."""
+    figure's offsets; `asserted_by` the actor key of a quoted speaker (None: the document's voice);
+    `place` the key of the place the figure is given for ("place:east_aleppo"), if its sentence names one."""
 
     about: str | None
     counted: str
@@ -132,6 +133,7 @@ class Quantity:
     start: int = 0
     end: int = 0
     asserted_by: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,20 +15,33 @@ class Mentions:
 
     def __init__(self, doc: Doc) -> None:
         entities = doc._.akg_entities or {}
+        self.types = {key: entity.type for key, entity in entities.items()}
         self.by_token: dict[int, list[Span]] = defaultdict(list)
+        self.places: list[Span] = []
         for span in doc.spans.get("akg_mentions", []):
             entity = entities.get(span.id_)
             if entity is not None and entity.type in ACTOR_TYPES:
                 for token in span:
                     self.by_token[token.i].append(span)
+            elif entity is not None and entity.type == "Place":
+                self.places.append(span)
 
     def key_at(self, token: Token) -> str | None:
         spans = self.by_token.get(token.i)
         return spans[0].id_ if spans else None
 
-    def span_at(self, token: Token) -> Span | None:
-        spans = self.by_token.get(token.i)
-        return spans[0] if spans else None
+    def group_at(self, token: Token) -> str | None:
+        """The key of a mention of a group (any actor but a person) at `token`."""
+        spans = [s for s in self.by_token.get(token.i, ()) if self.types.get(s.id_) != "Person"]
+        return spans[0].id_ if spans else None
+
+    def place_near(self, phrase: Span, sentence: Span) -> str | None:
+        """The key of a place named in `phrase`, else of the place named nearest to it in `sentence`."""
+        inside = [p for p in self.places if phrase.start <= p.start and p.end <= phrase.end]
+        if inside:
+            return inside[0].id_
+        near = [p for p in self.places if sentence.start <= p.start and p.end <= sentence.end]
+        return min(near, key=lambda p: min(abs(p.start - phrase.end), abs(phrase.start - p.end))).id_ if near else None
 
     def spans(self) -> list[Span]:
         seen: dict[tuple[int, int, str], Span] = {}
@@ -41,5 +54,5 @@ class Mentions:
 def speaker(token: Token, mentions: Mentions, cues: Cues) -> str | None:
     """The actor key of whoever the sentence says is speaking where `token` stands ("X said that ...",
     "according to X"), as the relation extractor attributes claims; None for the document's own voice."""
-    found = stance(token, cues, trigger_is_verb=False, in_noun_phrase=True).speaker_token
+    found = stance(token, cues, in_noun_phrase=True).speaker_token
     return mentions.key_at(found) if found is not None else None

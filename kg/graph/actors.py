@@ -20,7 +20,7 @@ from .iris import entity_iri
 from .namespaces import AKG
 from .triples import Triple, author_key
 
-NAME_KINDS = ("name", "metonym")
+NAME_KINDS = ("name", "metonym", "place")
 
 
 @dataclass
@@ -31,11 +31,13 @@ class ActorTally:
     names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     mentions: Counter = field(default_factory=Counter)
     wikidata: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     former: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, result: DocResult) -> None:
         for entity in result.entities:
             self.types[entity.key][entity.type] += 1
+            self.labels[entity.key][entity.label] += 1
             if entity.wikidata:
                 self.wikidata[entity.key] = entity.wikidata
         for mention in result.mentions:
@@ -66,15 +68,15 @@ def shared_triples(tally: ActorTally, gazetteer: Gazetteer, ontology: Graph) -> 
         kind = _type(tally.types[key])
         entry = gazetteer.actors.get(key)
         seen = tally.names.get(key, Counter())
-        if entry:
-            label = entry.label
-        elif key.startswith("population:"):
-            label = key.split(":", 1)[1]
+        place = gazetteer.places.get(key.split(":", 1)[1]) if key.startswith("place:") else None
+        if entry or place:
+            label = (entry or place).label
         else:
-            label = sorted(seen.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] if seen else key
+            named = seen or tally.labels.get(key, Counter())
+            label = sorted(named.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] if named else key
         yield node, RDF.type, AKG[kind]
         yield node, SKOS.prefLabel, Literal(label)
-        names = set(seen) | (set(entry.aliases) if entry else set())
+        names = set(seen) | (set(entry.aliases) if entry else set()) | (set(place.aliases) if place else set())
         for name in sorted(names - {label}):
             yield node, SKOS.altLabel, Literal(name)
         if kind not in ("Place", "Population"):

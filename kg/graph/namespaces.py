@@ -74,6 +74,7 @@ class AKG(DefinedNamespace):
     minValue: object
     maxValue: object
     about: object
+    place: object
 
 
 ACTOR = Namespace(BASE + "actor/")

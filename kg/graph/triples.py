@@ -7,12 +7,13 @@ Actors themselves (types, labels, counts) are written once for the corpus by act
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from ..actors.names import slug
-from ..types import Claim, DocResult
+from ..types import Claim, DocResult, Description, Quantity
 from .iris import claim_iri, commenter_iri, context_iri, doc_iri, entity_iri, node_iri, sentence_iri
 from .namespaces import AKG, NIF, PROV
 
@@ -85,6 +86,10 @@ def doc_triples(result: DocResult) -> Iterator[Triple]:
         yield r, PROV.wasDerivedFrom, sentence_iri(doc.doc_id, renaming.sentence_start, renaming.sentence_end)
         if renaming.former != renaming.new:
             yield actor, AKG.formerName, Literal(renaming.former)
+    for description in result.descriptions:
+        yield from description_triples(result, description, voice, comment_of)
+    for quantity in result.quantities:
+        yield from quantity_triples(result, quantity, voice, comment_of)
 
 
 def claim_triples(result: DocResult, claim: Claim, voice: URIRef, comment_of: dict) -> Iterator[Triple]:
@@ -92,13 +97,7 @@ def claim_triples(result: DocResult, claim: Claim, voice: URIRef, comment_of: di
     c = claim_iri(doc_id, claim.sentence_start, claim.sentence_end, claim.subject, claim.relation, claim.object,
                   claim.polarity)
     subject, obj, predicate = entity_iri(claim.subject), entity_iri(claim.object), AKG[claim.relation]
-    comment = comment_of.get((claim.sentence_start, claim.sentence_end))
-    if comment is not None:
-        asserter = commenter_iri(doc_id, comment)
-    elif claim.asserted_by:
-        asserter = entity_iri(claim.asserted_by)
-    else:
-        asserter = voice
+    asserter = speaker_iri(doc_id, claim.sentence_start, claim.sentence_end, claim.asserted_by, voice, comment_of)
     yield c, RDF.type, AKG.Claim
     yield c, RDF.subject, subject
     yield c, RDF.predicate, predicate
@@ -113,3 +112,54 @@ def claim_triples(result: DocResult, claim: Claim, voice: URIRef, comment_of: di
     yield c, AKG.triggerEnd, Literal(claim.trigger_end, datatype=XSD.nonNegativeInteger)
     if claim.polarity == "positive":
         yield subject, predicate, obj
+
+
+def speaker_iri(doc_id: str, sentence_start: int, sentence_end: int, asserted_by: str | None, voice: URIRef,
+                comment_of: dict) -> URIRef:
+    """Who says what a sentence says: its commenter in a comment, else a quoted speaker, else the document's voice."""
+    comment = comment_of.get((sentence_start, sentence_end))
+    if comment is not None:
+        return commenter_iri(doc_id, comment)
+    return entity_iri(asserted_by) if asserted_by else voice
+
+
+def description_triples(result: DocResult, description: Description, voice: URIRef,
+                        comment_of: dict) -> Iterator[Triple]:
+    """`actor akg:describedAs [ a akg:Description ; akg:descriptor "regime" ; prov:wasDerivedFrom sentence ;
+    prov:wasAttributedTo who-says-it ]`. Not a claim and not a name (SCHEMA §3)."""
+    doc_id = result.doc.doc_id
+    d = node_iri(doc_id, "description", description.key, description.descriptor, description.start)
+    actor = entity_iri(description.key)
+    yield actor, AKG.describedAs, d
+    yield d, RDF.type, AKG.Description
+    yield d, AKG.actor, actor
+    yield d, AKG.descriptor, Literal(description.descriptor)
+    yield d, PROV.wasDerivedFrom, sentence_iri(doc_id, description.sentence_start, description.sentence_end)
+    yield d, PROV.wasAttributedTo, speaker_iri(doc_id, description.sentence_start, description.sentence_end,
+                                               description.asserted_by, voice, comment_of)
+
+
+def quantity_triples(result: DocResult, quantity: Quantity, voice: URIRef, comment_of: dict) -> Iterator[Triple]:
+    """A figure as an akg:QuantityClaim: what it counts, about whom (when an actor is named), where (when its
+    sentence names a place), the value as written and its bounds (an open bound is left out), the sentence
+    and who says it."""
+    doc_id = result.doc.doc_id
+    q = node_iri(doc_id, "quantity", quantity.start, quantity.end, quantity.counted)
+    yield q, RDF.type, AKG.QuantityClaim
+    if quantity.about:
+        yield q, AKG.about, entity_iri(quantity.about)
+    if quantity.place:
+        yield q, AKG.place, entity_iri(quantity.place)
+    yield q, AKG.counted, Literal(quantity.counted)
+    yield q, AKG.value, Literal(quantity.value)
+    if quantity.low is not None:
+        yield q, AKG.minValue, _decimal(quantity.low)
+    if quantity.high is not None:
+        yield q, AKG.maxValue, _decimal(quantity.high)
+    yield q, PROV.wasDerivedFrom, sentence_iri(doc_id, quantity.sentence_start, quantity.sentence_end)
+    yield q, PROV.wasAttributedTo, speaker_iri(doc_id, quantity.sentence_start, quantity.sentence_end,
+                                               quantity.asserted_by, voice, comment_of)
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(format(Decimal(str(value)).normalize(), "f"), datatype=XSD.decimal)

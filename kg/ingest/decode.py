@@ -4,9 +4,9 @@ Policy:
 - UTF-8 first. A byte-order mark (UTF-8, UTF-16 or UTF-32) is honoured and not part of the
   text, so offsets count the text without it; the encoding is recorded as "utf-8-sig",
   "utf-16" or "utf-32".
-- Bytes that are not UTF-8 but hold valid UTF-8 sequences for most of their non-ASCII bytes
-  are UTF-8 with damaged bytes: refused, naming the line and byte, since any guess would
-  garble the text.
+- Bytes that are not UTF-8 but hold well-formed UTF-8 characters (one of three or four bytes,
+  or two-byte ones at least as many as the stray bytes) are damaged UTF-8: refused, naming
+  the line and byte, since any guess would garble the text.
 - Otherwise a legacy single-byte encoding: Windows-1252 for Latin-script text (it is what
   browsers read "Latin-1" files as; both give the same text for every Latin-1 file without
   C1 control codes, so Latin-1 files are recorded as "cp1252" too), Windows-1251 or KOI8-R
@@ -25,7 +25,7 @@ MAGIC = {
     b"\x89PNG": "a PNG image",
     b"GIF8": "a GIF image",
     b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a zip archive (or an Office document)",
+    b"PK\x03\x04": "a zip archive or an Office document",
     b"\x1f\x8b": "a gzip archive",
     b"\x7fELF": "an executable",
 }
@@ -38,6 +38,9 @@ BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 )
 WESTERN = "cp1252"
 CYRILLIC = ("cp1251", "koi8_r")
+NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32", "cp1252": "Windows-1252",
+         "cp1251": "Windows-1251", "koi8_r": "KOI8-R"}
+NON_ASCII = bytes(range(0x80, 0x100))
 UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
@@ -64,25 +67,29 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
-    if _mostly_utf8(data):
-        raise NotText(f"not valid UTF-8: byte 0x{data[utf8_error.start]:02X} at line "
-                      f"{data.count(b'\n', 0, utf8_error.start) + 1} (byte {utf8_error.start}) is not part of a character")
+    if _damaged_utf8(data):
+        what = ("starts a character that the file cuts short (truncated?)"
+                if utf8_error.reason == "unexpected end of data" else "is not part of a character")
+        raise NotText(f"not valid UTF-8: {_where(data, utf8_error.start)} {what}")
     encoding = _legacy_encoding(data)
     return _checked(_strict(data, encoding)), encoding
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Whether most non-ASCII bytes belong to well-formed UTF-8 sequences (so the rest are damage)."""
-    high = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
-    in_sequences = sum(len(found) for found in UTF8_SEQUENCE.findall(data))
-    return in_sequences * 2 > high
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are UTF-8 all the same, damaged: they hold a well-formed
+    character of three or four bytes (legacy text practically never does: it would read like
+    "â€™"), or at least as many well-formed two-byte characters as stray non-ASCII bytes."""
+    sequences = UTF8_SEQUENCE.findall(data)
+    if any(len(found) > 2 for found in sequences):
+        return True
+    stray = _non_ascii(data) - 2 * len(sequences)
+    return bool(sequences) and len(sequences) >= stray
 
 
 def _legacy_encoding(data: bytes) -> str:
     """Windows-1252, unless most non-ASCII bytes stand in runs of three or more (words of a non-Latin script)."""
-    high = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
     in_runs = sum(len(run) for run in HIGH_RUN.findall(data))
-    if in_runs * 2 <= high:
+    if in_runs * 2 <= _non_ascii(data):
         return WESTERN
     best = from_bytes(data[:200_000], cp_isolation=list(CYRILLIC)).best()
     if best is None or best.encoding not in CYRILLIC:
@@ -90,17 +97,26 @@ def _legacy_encoding(data: bytes) -> str:
     return best.encoding
 
 
+def _non_ascii(data: bytes) -> int:
+    return len(data) - len(data.translate(None, NON_ASCII))
+
+
 def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise NotText(f"not valid {encoding}: byte 0x{data[err.start]:02X} at line {line} (byte {err.start}) "
-                      f"is not a character in it") from err
+        raise NotText(f"not valid {NAMES.get(encoding, encoding)}: {_where(data, err.start)} is not a character in it") from err
+
+
+def _where(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"byte 0x{data[offset]:02X} at line {line} (offset {offset})"
 
 
 def _checked(text: str) -> str:
-    """The text, unless more than 1 % of it is control characters (binary data that happens to decode)."""
+    """The text, unless it holds NUL or more than 1 % of it is control characters (binary data that decodes)."""
+    if "\x00" in text:
+        raise NotText("binary content (NUL characters), not text")
     sample = text[:100_000]
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if sample and bad / len(sample) > MAX_CONTROL_RATIO:

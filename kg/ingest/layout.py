@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from ..datafiles import check_keys, load_yaml
+from ..datafiles import line_of, load_yaml
 from ..errors import OntologyError
 from ..types import DocMeta, Section
 
@@ -24,26 +25,54 @@ class Layout:
     bylines: tuple[re.Pattern[str], ...]
 
 
+KEYS = {"schema", "comment_markers", "comment_item", "commenter", "bylines"}
+NEEDED_GROUPS = {"commenter": {"name"}, "bylines": {"author"}}
+
+
 @lru_cache(maxsize=4)
 def load_layout(path: Path) -> Layout:
+    """The layout patterns of `path`; a malformed file raises OntologyError with its line and the problem."""
     data = load_yaml(path)
-    check_keys(path, data, "layout", {"schema", "comment_markers", "comment_item", "commenter", "bylines"}, set())
-
-    def compile_all(key: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-        out = []
-        for source in data[key]:
-            try:
-                out.append(re.compile(source, flags))
-            except re.error as err:
-                raise OntologyError(str(path), None, f"{key}: bad pattern {source!r}: {err}") from err
-        return tuple(out)
-
+    unknown, missing = sorted(data.keys() - KEYS), sorted(KEYS - data.keys())
+    if unknown:
+        raise OntologyError(str(path), _key_line(path, unknown[0]),
+                            f"unknown key {unknown[0]!r}; expected {', '.join(sorted(KEYS))}")
+    if missing:
+        raise OntologyError(str(path), None, f"missing key {missing[0]!r}")
     return Layout(
-        markers=compile_all("comment_markers"),
-        item=re.compile(data["comment_item"], re.MULTILINE),
-        commenter=compile_all("commenter"),
-        bylines=compile_all("bylines", 0),
+        markers=_patterns(path, data, "comment_markers", re.IGNORECASE),
+        item=_pattern(path, "comment_item", data["comment_item"], re.MULTILINE),
+        commenter=_patterns(path, data, "commenter", re.IGNORECASE),
+        bylines=_patterns(path, data, "bylines", 0),
     )
+
+
+def _patterns(path: Path, data: dict[str, Any], key: str, flags: int) -> tuple[re.Pattern[str], ...]:
+    sources = data[key]
+    if not isinstance(sources, list) or not sources:
+        raise OntologyError(str(path), _key_line(path, key), f"{key}: expected a list of regular expressions")
+    return tuple(_pattern(path, key, source, flags) for source in sources)
+
+
+def _pattern(path: Path, key: str, source: Any, flags: int) -> re.Pattern[str]:
+    line = (line_of(path, source) if isinstance(source, str) else None) or _key_line(path, key)
+    if not isinstance(source, str):
+        raise OntologyError(str(path), line, f"{key}: {source!r} is not a regular expression (a string)")
+    try:
+        pattern = re.compile(source, flags)
+    except re.error as err:
+        raise OntologyError(str(path), line, f"{key}: bad regular expression {source!r}: {err}") from err
+    lacking = NEEDED_GROUPS.get(key, set()) - pattern.groupindex.keys()
+    if lacking:
+        raise OntologyError(str(path), line, f"{key}: {source!r} needs the named group(s) {sorted(lacking)}")
+    return pattern
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line where the top-level `key:` stands."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _lines(text: str):

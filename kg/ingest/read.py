@@ -3,11 +3,18 @@
 Reading is in two passes so that memory stays flat on big corpora: `scan` decodes each
 file once to hash its text and group identical copies (keeping only names and hashes),
 then `load` reads one document again when the pipeline asks for it.
+
+What is skipped, and why, is a Problem (path, reason), never an exception: broken links,
+link loops, folders that cannot be listed, files that are not regular files (named pipes,
+devices), that are too big, cannot be read, or are not text. Only a path the user named
+that does not exist at all stops the build (InputError).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +25,9 @@ from .decode import NotText, decode
 from .html import html_to_text, looks_like_html
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+FILE_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+              stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
 
 
 @dataclass(frozen=True)
@@ -37,49 +47,106 @@ class Corpus:
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
-    """Every candidate file under `paths`, sorted; broken links and loops become Problems."""
+    """Every candidate file under `paths` (hidden files and folders left out), each once, in a stable order.
+
+    A file named on the command line is read whatever its suffix; in folders only .txt, .md, .html, .htm.
+    """
+    seen: set[str] = set()
     for root in paths:
-        if root.is_symlink() and not root.exists():
-            yield Problem(str(root), "broken symbolic link")
+        for item in _iter_root(Path(root)):
+            if isinstance(item, Path):
+                key = os.path.abspath(item)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+def _iter_root(root: Path) -> Iterator[Path | Problem]:
+    if root.is_symlink() and not root.exists():
+        yield Problem(str(root), _link_problem(root))
+        return
+    if not root.exists():
+        raise InputError(f"{root}: no such file or folder")
+    if not root.is_dir():
+        yield root
+        return
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=errors.append):
+        yield from (Problem(str(err.filename), f"cannot list the folder: {err.strerror}") for err in errors)
+        errors.clear()
+        if _seen_above(Path(folder), root):
+            yield Problem(folder, "symbolic link loop (a link to a folder that contains it); folder skipped")
+            dirs[:] = []
             continue
-        if not root.exists():
-            raise InputError(f"{root}: no such file or folder")
-        if root.is_file():
-            yield root
-            continue
-        seen: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(root, followlinks=True):
-            stat = os.stat(folder)
-            if (stat.st_dev, stat.st_ino) in seen:
-                yield Problem(folder, "symbolic link loop; folder skipped")
-                dirs[:] = []
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.suffix.lower() not in SUFFIXES or name.startswith("."):
                 continue
-            seen.add((stat.st_dev, stat.st_ino))
-            dirs.sort()
-            for name in sorted(files):
-                path = Path(folder) / name
-                if path.suffix.lower() not in SUFFIXES or name.startswith("."):
-                    continue
-                if path.is_symlink() and not path.exists():
-                    yield Problem(str(path), "broken symbolic link")
-                    continue
-                yield path
+            if path.is_symlink() and not path.exists():
+                yield Problem(str(path), _link_problem(path))
+                continue
+            yield path
+    yield from (Problem(str(err.filename), f"cannot list the folder: {err.strerror}") for err in errors)
+
+
+def _seen_above(folder: Path, root: Path) -> bool:
+    """Whether `folder` is the same folder as one of its ancestors up to `root` (reached through a link)."""
+    if folder == root:
+        return False
+    try:
+        here = folder.stat()
+        above = [parent.stat() for parent in folder.parents[:len(folder.parents) - len(root.parents)]]
+    except OSError:
+        return False
+    return any((up.st_dev, up.st_ino) == (here.st_dev, here.st_ino) for up in above)
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return f"broken symbolic link (to {os.readlink(path)})"
 
 
 def read_text(path: Path, max_bytes: int) -> tuple[str, str, str]:
-    """(text, encoding, media type) of one file; raises NotText or OSError with the reason."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise NotText(f"{size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
-    with path.open("rb") as handle:
-        data = handle.read()
+    """(text, encoding, media type) of one file; raises NotText or OSError with the reason.
+
+    The file is opened without blocking (a named pipe must not hang the build) and its kind and size
+    are checked before anything is read, so a huge file costs no memory."""
+    data = _read_bytes(path, max_bytes)
+    if not data:
+        raise NotText("empty file")
     text, encoding = decode(data)
-    media = "text/plain"
-    if path.suffix.lower() in {".html", ".htm"} or looks_like_html(text):
-        text, media = html_to_text(text), "text/html"
     if not text.strip():
-        raise NotText("empty file" if not data else "no text (only whitespace)")
-    return text, encoding, media
+        raise NotText("no text (only whitespace)")
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        text = html_to_text(text)
+        if not text.strip():
+            raise NotText("no text outside the markup")
+        return text, encoding, "text/html"
+    return text, encoding, "text/plain"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        kind = FILE_KINDS.get(stat.S_IFMT(info.st_mode))
+        if kind:
+            raise NotText(f"not a regular file ({kind})")
+        if info.st_size > max_bytes:
+            raise NotText(f"{info.st_size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise NotText(f"over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+    return data
 
 
 def content_hash(text: str) -> str:
@@ -107,13 +174,14 @@ def scan(paths: Iterable[Path], max_bytes: int) -> Corpus:
     for digest, files in groups.items():
         files.sort(key=lambda pair: (pair[0].name, str(pair[0])))
         entries.append(Entry(files[0][0].name, tuple(path for path, _ in files), digest, files[0][1]))
-    entries.sort(key=lambda entry: (entry.doc_id, entry.content_hash))
+    entries.sort(key=lambda entry: (entry.doc_id, str(entry.paths[0]), entry.content_hash))
     _disambiguate(entries)
     return Corpus(entries, problems)
 
 
 def _disambiguate(entries: list[Entry]) -> None:
-    """Two different texts under the same file name (in different folders) get distinct ids."""
+    """Two different texts under the same file name (in different folders) get distinct ids:
+    the first by path keeps the name, the next get "~2", "~3"."""
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         count = seen.get(entry.doc_id, 0)
@@ -123,5 +191,18 @@ def _disambiguate(entries: list[Entry]) -> None:
 
 
 def load(entry: Entry, max_bytes: int) -> SourceDoc:
-    text, encoding, media = read_text(entry.paths[0], max_bytes)
-    return SourceDoc(entry.doc_id, text, tuple(str(p) for p in entry.paths), encoding, content_hash(text), media)
+    """The document of `entry`, read again from the first of its files that still holds the scanned text.
+
+    Raises NotText or OSError (the last file's reason) when none does: files deleted or changed mid-build."""
+    failure: Exception = NotText("no file")
+    for path in entry.paths:
+        try:
+            text, encoding, media = read_text(path, max_bytes)
+        except (NotText, OSError) as err:
+            failure = err
+            continue
+        if content_hash(text) != entry.content_hash:
+            failure = NotText("changed since the build started")
+            continue
+        return SourceDoc(entry.doc_id, text, tuple(str(p) for p in entry.paths), encoding, entry.content_hash, media)
+    raise failure

@@ -7,23 +7,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compare.descriptors import find_descriptions
+from ..compare.quantities import find_quantities
+from ..cues import Cues, load_cues
 from ..ingest.layout import Layout, read_meta, split_sections
 from ..relations.extract import sentence_bounds
 from ..types import Claim, DocResult, Entity, Mention, Renaming, Section, Sentence, SourceDoc
+
+T = TypeVar("T")
 
 
 def analyse_all(nlp: Language, layout: Layout, docs: Iterable[SourceDoc], batch_size: int = 8) -> Iterator[DocResult]:
     """Stream documents through `nlp.pipe` in small batches (memory stays flat) and yield their results."""
     pairs = ((source.text, source) for source in docs)
+    cues = load_cues(Path(nlp.get_pipe_config("akg_relations")["ontology"]) / "cues.yaml")
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield to_result(doc, source, layout)
+        yield to_result(doc, source, layout, cues)
 
 
-def to_result(doc: Doc, source: SourceDoc, layout: Layout) -> DocResult:
+def to_result(doc: Doc, source: SourceDoc, layout: Layout, cues: Cues) -> DocResult:
     sections = split_sections(source.text, layout)
     sentences = []
     for sent in doc.sents:
@@ -39,14 +47,19 @@ def to_result(doc: Doc, source: SourceDoc, layout: Layout) -> DocResult:
         for span in doc.spans.get("akg_mentions", [])
     )
     claims: list[Claim] = list(doc._.akg_claims or [])
+    descriptions = find_descriptions(doc, cues)
+    quantities = find_quantities(doc, cues)
     renamings: list[Renaming] = list(renamed.values())
     # a renaming in the text makes the old name's local actor the renamed one
     remap = _renaming_map(renamings, mentions)
     if remap:
         mentions = tuple(Mention(remap.get(m.key, m.key), m.start, m.end, m.text, m.kind) for m in mentions)
         claims = [_remap_claim(c, remap) for c in claims if remap.get(c.subject, c.subject) != remap.get(c.object, c.object)]
+        descriptions = [_remap_keys(d, remap, "key", "asserted_by") for d in descriptions]
+        quantities = [_remap_keys(q, remap, "about", "asserted_by") for q in quantities]
     used = {m.key for m in mentions} | {c.subject for c in claims} | {c.object for c in claims} | {
-        c.asserted_by for c in claims if c.asserted_by}
+        c.asserted_by for c in claims if c.asserted_by} | {d.asserted_by for d in descriptions if d.asserted_by} | {
+        q.asserted_by for q in quantities if q.asserted_by}
     return DocResult(
         doc=source,
         meta=read_meta(source.text, layout),
@@ -56,6 +69,8 @@ def to_result(doc: Doc, source: SourceDoc, layout: Layout) -> DocResult:
         mentions=mentions,
         claims=tuple(claims),
         renamings=tuple(sorted(renamings, key=lambda r: (r.sentence_start, r.key))),
+        descriptions=tuple(descriptions),
+        quantities=tuple(quantities),
         tokens=len(doc),
     )
 
@@ -83,3 +98,8 @@ def _remap_claim(claim: Claim, remap: dict[str, str]) -> Claim:
         object=remap.get(claim.object, claim.object),
         asserted_by=remap.get(claim.asserted_by, claim.asserted_by) if claim.asserted_by else None,
     )
+
+
+def _remap_keys(record: T, remap: dict[str, str], *fields: str) -> T:
+    """A description or quantity with its actor keys renamed (None stays None)."""
+    return replace(record, **{f: remap.get(getattr(record, f), getattr(record, f)) for f in fields})

@@ -1,15 +1,18 @@
 """Running the per-document work: in this process, or in a pool of worker processes.
 
-Each worker loads the spaCy pipeline and the ontology once; documents go to workers in
-small batches and come back, in corpus order, as plain DocResults (or a Problem for a
-document that failed), so the output is the same whatever the number of workers.
+Each worker loads the spaCy pipeline and the ontology once (or inherits them, forked from a
+process that has loaded them: see `preload`); documents go to workers in batches of
+`settings.batch_size` and come back, in corpus order, as plain DocResults (or a Problem for a
+document that failed). Nothing downstream depends on which worker made a result, so the
+output is the same, byte for byte, whatever the number of workers.
 """
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -21,9 +24,20 @@ from .analyse import analyse_all
 from .pipeline import make_nlp
 
 
-@lru_cache(maxsize=2)
 def _tools(settings: Settings) -> tuple[Language, Layout]:
+    return _load(settings.model, settings.ontology, settings.max_bytes)
+
+
+@lru_cache(maxsize=2)
+def _load(model: str, ontology: Path, max_bytes: int) -> tuple[Language, Layout]:
+    """One pipeline per model and ontology, whatever the number of workers or the batch size."""
+    settings = Settings(model=model, ontology=ontology, max_bytes=max_bytes)
     return make_nlp(settings), load_layout(settings.path("layout.yaml"))
+
+
+def preload(settings: Settings) -> Language:
+    """Load the pipeline in this process now; worker processes forked afterwards share it."""
+    return _tools(settings)[0]
 
 
 def process_batch(entries: list[Entry], settings: Settings) -> list[DocResult | Problem]:
@@ -60,16 +74,19 @@ def _work(args: tuple[list[Entry], Settings]) -> list[DocResult | Problem]:
     return process_batch(*args)
 
 
-def run_local(entries: list[Entry], settings: Settings, on_document=None) -> Iterator[DocResult | Problem]:
+def run_local(entries: list[Entry], settings: Settings,
+              on_document: Callable[[int, int], None] | None = None) -> Iterator[DocResult | Problem]:
     done = 0
     batches = _batches(entries, settings.batch_size)
-    if settings.workers <= 1 or len(entries) <= settings.batch_size:
+    tasks = -(-len(entries) // settings.batch_size)
+    if settings.workers <= 1 or tasks <= 1:
         results = (process_batch(batch, settings) for batch in batches)
         pool = None
     else:
         context = multiprocessing.get_context("fork")
-        pool = context.Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
+        pool = context.Pool(min(settings.workers, tasks), initializer=_init_worker, initargs=(settings,))
         results = pool.imap(_work, ((batch, settings) for batch in batches))
+    finished = False
     try:
         for batch in results:
             for item in batch:
@@ -77,7 +94,11 @@ def run_local(entries: list[Entry], settings: Settings, on_document=None) -> Ite
                 if on_document:
                     on_document(done, len(entries))
                 yield item
+        finished = True
     finally:
         if pool is not None:
-            pool.close()
+            if finished:
+                pool.close()
+            else:  # the consumer stopped (an error, Ctrl-C): do not wait for the rest of the corpus
+                pool.terminate()
             pool.join()

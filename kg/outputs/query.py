@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.plugins.sparql.parser import parseQuery
 
 from ..errors import QueryError
 
 UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE | re.MULTILINE)
 PREFIX_LINES = re.compile(r"^\s*(PREFIX|BASE)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
+SYNTAX = re.compile(r"^error at (\d+):(\d+): (.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,22 @@ def load_named_queries(folder: Path) -> dict[str, NamedQuery]:
 
 
 def check_read_only(sparql: str) -> None:
-    """Refuse SPARQL Update, and report a syntax error with its line and column."""
+    """Refuse SPARQL Update with a message that says why (the store's parser would only say
+    that it expected a query)."""
     body = PREFIX_LINES.sub("", re.sub(r"#[^\n]*", "", sparql))
     found = UPDATE.search(body)
     if found:
         raise QueryError(f"{found.group(1).upper()} is a SPARQL update; kg query only reads the graph "
                          "(rebuild it with kg build to change it)")
-    try:
-        parseQuery(sparql)
-    except Exception as err:  # pyparsing's ParseException carries line and column
-        line, col = getattr(err, "lineno", None), getattr(err, "col", None)
-        where = f" at line {line}, column {col}" if line else ""
-        message = getattr(err, "msg", None) or str(err).splitlines()[0]
-        raise QueryError(f"SPARQL syntax error{where}: {message}") from err
+
+
+def syntax_error(err: SyntaxError) -> QueryError:
+    """The store's parse error ("error at 2:21: expected ...") as one line with line and column."""
+    message = str(err)
+    found = SYNTAX.match(message)
+    if found:
+        return QueryError(f"SPARQL syntax error at line {found.group(1)}, column {found.group(2)}: {found.group(3)}")
+    return QueryError(f"SPARQL syntax error: {message}")
 
 
 def term_text(term: object) -> str:

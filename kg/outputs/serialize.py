@@ -1,11 +1,15 @@
 """RDF syntaxes by name, and atomic file writing.
 
 Turtle and N-Triples hold the union of all graphs (they have no named graphs); TriG,
-N-Quads and JSON-LD keep one named graph per document and one shared graph.
+N-Quads and JSON-LD keep one named graph per document and one shared graph. All but JSON-LD
+are written by Oxigraph (kg/store.py), in a fixed order; JSON-LD by rdflib, whose compaction
+gives it a readable context.
 """
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -14,6 +18,10 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from ..graph.iris import SHARED_GRAPH
+from ..store import GraphStore
 
 PREFIXES = {
     "akg": "https://w3id.org/actorkg/ontology#",
@@ -28,6 +36,7 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 }
 JSONLD_CONTEXT = {
     **PREFIXES,
@@ -83,26 +92,36 @@ def bind_prefixes(dataset: Dataset) -> Dataset:
     return dataset
 
 
+def write_graph(store: GraphStore, handle: IO[bytes], fmt: str) -> None:
+    if FORMATS[fmt].name == "jsonld":
+        dataset = bind_prefixes(store.to_dataset())
+        handle.write(dataset.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8"))
+    else:
+        store.write(handle, fmt)
+
+
 def serialize(dataset: Dataset, fmt: str) -> bytes:
-    spec = FORMATS[fmt]
-    if not spec.quads:
-        return union(dataset).serialize(format=spec.rdflib_name, encoding="utf-8")
-    bind_prefixes(dataset)
-    if spec.name == "jsonld":
-        return dataset.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
-    if spec.name == "nq":
-        lines = dataset.serialize(format="nquads", encoding="utf-8").splitlines(keepends=True)
-        return b"".join(sorted(lines))
-    return dataset.serialize(format=spec.rdflib_name, encoding="utf-8")
+    buffer = io.BytesIO()
+    store = GraphStore.memory(PREFIXES)
+    for graph in dataset.graphs():
+        name = SHARED_GRAPH if graph.identifier == DATASET_DEFAULT_GRAPH_ID else graph.identifier
+        store.replace_graph(str(name), graph)
+    write_graph(store, buffer, fmt)
+    return buffer.getvalue()
+
+
+STAGE_PREFIX = ".staging-"
 
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "wb") -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path`: readers see the
-    old file or the new one, never a half-written one."""
+    old file or the new one, never a half-written one. The file gets the usual permissions
+    (0666 less the umask), not the private ones of a temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, mode) as handle:
             yield handle
             handle.flush()
@@ -116,6 +135,58 @@ def atomic_open(path: Path, mode: str = "wb") -> Iterator[IO]:
 def write_atomic(path: Path, data: bytes) -> None:
     with atomic_open(path) as handle:
         handle.write(data)
+
+
+@contextmanager
+def staged(folder: Path) -> Iterator[Path]:
+    """A hidden folder inside `folder` to write a set of files into. When the block ends without
+    an error, each file is renamed over its namesake in `folder`; until then `folder` keeps the
+    previous set whole, and a process killed midway leaves only the hidden folder, which the next
+    call removes. The renames follow each other at once, so the sets never mix over a build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_stages(folder)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=folder))
+    try:
+        yield stage
+        names = sorted(path.name for path in stage.iterdir())
+        _fsync(stage)
+        for name in names:
+            os.replace(stage / name, folder / name)
+        _fsync(folder)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_abandoned_stages(folder: Path) -> None:
+    """Staging folders of processes that no longer run (killed during a build)."""
+    for stage in folder.glob(f"{STAGE_PREFIX}*"):
+        pid = stage.name[len(STAGE_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        pass
+    return True
+
+
+def _fsync(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 Writer = Callable[[Path], None]

@@ -87,10 +87,17 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
         hedge *= _hedge(node, cues)
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
+            if child.dep_ == "nsubj" and _called_false(node, cues):
+                flips += 1  # "reports of Russian bombing are all false"
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged)
+
+
+def _called_false(verb: Token, cues: Cues) -> bool:
+    """The clause says its subject is false: "... are all false", "... is a fabrication"."""
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in cues.falsity_words for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 from rdflib.term import Node
 
 from ...graph.namespaces import AKG, NIF, PROV
-from .style import KIND, RELATION_ORDER, SYMMETRIC
+from .style import RELATION_ORDER, SYMMETRIC
 
 WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[1-9][0-9]*)$")
 AKG_NS = str(AKG._NS)
@@ -86,17 +86,21 @@ class Model:
 
 
 class _Index:
-    """Subject -> predicate -> sorted objects, for the predicates the page uses, over all graphs."""
+    """Subject -> predicate -> objects (in a fixed order), for the predicates the page uses,
+    over all the dataset's graphs."""
 
     def __init__(self, dataset: Dataset) -> None:
         table: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            if p in PREDICATES:
-                table[s][p].add(o)
+        for graph in dataset.graphs():
+            for s, p, o in graph.triples((None, None, None)):
+                if p in PREDICATES:
+                    table[s][p].add(o)
         self.table = table
 
     def values(self, subject: Node | None, predicate: Node) -> list[Node]:
         found = self.table.get(subject, {}).get(predicate, ())
+        if len(found) < 2:
+            return list(found)
         return sorted(found, key=lambda node: (str(node), node.__class__.__name__))
 
     def value(self, subject: Node | None, predicate: Node) -> Node | None:
@@ -144,11 +148,11 @@ def _actor(index: _Index, node: Node) -> Actor:
     types = set(index.values(node, RDF.type))
     kind = next((str(cls).removeprefix(AKG_NS) for cls in KIND_PRIORITY if cls in types), "Other")
     label = index.text(node, SKOS.prefLabel) or index.text(node, RDFS.label) or _tail(node)
-    aliases = sorted({str(a) for a in index.values(node, SKOS.altLabel)} - {label}, key=str.casefold)
+    aliases = sorted({str(a) for a in index.values(node, SKOS.altLabel)} - {label}, key=lambda a: (a.casefold(), a))
     wikidata = next((f"https://www.wikidata.org/wiki/{m.group(1)}" for same in index.values(node, OWL.sameAs)
                      if (m := WIKIDATA.match(str(same)))), None)
     mentions = index.number(node, AKG.mentionCount)
-    return Actor(str(node), label, kind if kind in KIND else "Other", aliases, wikidata, int(mentions or 0))
+    return Actor(str(node), label, kind, aliases, wikidata, int(mentions or 0))
 
 
 class _EvidenceReader:

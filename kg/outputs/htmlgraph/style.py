@@ -30,7 +30,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("Population", "Population (target)", "#bab0ac", "triangle"),
     Kind("Other", "Other", "#d0d0d0", "dot"),
 )
-KIND = {kind.name: kind for kind in KINDS}
 
 FAMILIES: tuple[Family, ...] = (
     Family("alliance", "Allegiance, affiliation, alliance, support", "#2ca02c",

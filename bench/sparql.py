@@ -1,0 +1,221 @@
+"""SPARQL latency on a generated graph of N claims shaped like `kg build` output.
+
+    python -m bench.sparql --claims 1000000 --repeats 20 --store DIR
+
+The graph is written straight into an Oxigraph store as `kg build` lays it out (kg/store.py):
+one named graph per document (document, NIF context, sentences, reified claims with polarity,
+confidence, asserter, rule and trigger, the plain triple of positive claims), a shared graph of
+actors (class, labels, mention count, Wikidata link) and places, and their union in the
+default graph. Actors are drawn from a Zipf law, as in news (the most frequent actor of the
+seeds takes part in ~9 % of their claims); relations in the proportions of the seeds; 6 % of
+claims negative. Contexts carry a short text instead of a whole article (it changes the size
+on disk, not the query plans).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from kg.store import GraphStore
+
+B = "https://w3id.org/actorkg/"
+AKG, RDF = B + "ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV, SKOS = "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#"
+DCT, OWL, XSD = "http://purl.org/dc/terms/", "http://www.w3.org/2002/07/owl#", "http://www.w3.org/2001/XMLSchema#"
+RELATIONS = {"memberOf": 30, "leaderOf": 17, "attacks": 16, "alliedWith": 15, "requests": 14, "supports": 10,
+             "affiliatedWith": 9, "opposes": 8, "meetsWith": 7, "rejects": 5, "allegianceTo": 2, "accuses": 2}
+KINDS = {"Person": 0.30, "Organization": 0.28, "State": 0.20, "ArmedGroup": 0.15, "InternationalOrganization": 0.07}
+CLAIMS_PER_DOC = 25
+CLAIMS_PER_SENTENCE = 1.3
+ACTORS, PLACES = 5000, 1000
+CHUNK = 2_000_000  # lines per bulk load
+SLOW = 2.0
+
+PREFIXES = """PREFIX akg: <https://w3id.org/actorkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+QUERIES = {
+    "claims of one relation (supports) for an actor, with sentences": PREFIXES + """
+SELECT ?object ?polarity ?confidence ?document ?sentence WHERE {
+  ?a skos:prefLabel $actor .
+  ?claim rdf:subject ?a ; rdf:predicate akg:supports ; rdf:object ?o ; akg:polarity ?polarity ;
+         akg:confidence ?confidence ; prov:wasDerivedFrom ?sent .
+  ?o skos:prefLabel ?object .
+  ?sent nif:anchorOf ?sentence ; nif:referenceContext/akg:document/dcterms:identifier ?document .
+} ORDER BY ?object ?document ?sentence""",
+    "claims per relation and counterpart for an actor": PREFIXES + """
+SELECT ?role ?relation ?counterpart ?polarity (COUNT(?claim) AS ?claims) WHERE {
+  ?a skos:prefLabel $actor .
+  { ?claim rdf:subject ?a ; rdf:object ?other . BIND("subject" AS ?role) }
+  UNION { ?claim rdf:object ?a ; rdf:subject ?other . BIND("object" AS ?role) }
+  ?claim rdf:predicate ?p ; akg:polarity ?polarity .
+  ?other skos:prefLabel ?counterpart .
+  BIND(STRAFTER(STR(?p), "#") AS ?relation)
+} GROUP BY ?role ?relation ?counterpart ?polarity ORDER BY DESC(?claims) ?relation ?counterpart""",
+    "claims by an actor denied in one document, asserted in another": PREFIXES + """
+SELECT ?relation ?object ?assertingDocument ?asserting ?denyingDocument ?denying WHERE {
+  ?a skos:prefLabel $actor .
+  ?c2 rdf:subject ?a ; akg:polarity "negative" ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?s2 .
+  ?c1 rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?o ; akg:polarity "positive" ; prov:wasDerivedFrom ?s1 .
+  ?s1 nif:anchorOf ?asserting ; nif:referenceContext/akg:document ?d1 .
+  ?s2 nif:anchorOf ?denying ; nif:referenceContext/akg:document ?d2 .
+  FILTER(?d1 != ?d2)
+  ?d1 dcterms:identifier ?assertingDocument . ?d2 dcterms:identifier ?denyingDocument .
+  ?o skos:prefLabel ?object .
+  BIND(STRAFTER(STR(?p), "#") AS ?relation)
+} ORDER BY ?relation ?object ?assertingDocument ?denyingDocument""",
+}
+
+
+def label(rank: int) -> str:
+    return f"Actor {rank + 1}"
+
+
+def lines(claims: int, seed: int = 17) -> Iterator[str]:
+    """N-Quads of the whole dataset, union included."""
+    rng = np.random.default_rng(seed)
+    shared = f"<{B}graph/shared>"
+    zipf = 1.0 / np.arange(1, ACTORS + 1)
+    zipf /= zipf.sum()
+    kinds = rng.choice(list(KINDS), size=ACTORS, p=list(KINDS.values()))
+    mentions = np.maximum(1, (zipf * claims * 6).astype(int))
+    for rank in range(ACTORS):
+        a = f"<{B}actor/a{rank + 1}>"
+        for p, o in ((f"<{RDF}type>", f"<{AKG}{kinds[rank]}>"), (f"<{SKOS}prefLabel>", f'"{label(rank)}"'),
+                     (f"<{SKOS}altLabel>", f'"A{rank + 1}"'), (f"<{AKG}mentionCount>", f'"{mentions[rank]}"^^<{XSD}integer>'),
+                     (f"<{OWL}sameAs>", f"<http://www.wikidata.org/entity/Q{1000 + rank}>")):
+            yield f"{a} {p} {o} {shared} .\n{a} {p} {o} .\n"
+    for number in range(PLACES):
+        place = f"<{B}place/p{number}>"
+        yield (f"{place} <{RDF}type> <{AKG}Place> {shared} .\n{place} <{RDF}type> <{AKG}Place> .\n"
+               f'{place} <{SKOS}prefLabel> "Place {number}" {shared} .\n{place} <{SKOS}prefLabel> "Place {number}" .\n')
+    relations = list(RELATIONS)
+    weights = np.array(list(RELATIONS.values()), dtype=float)
+    for first in range(0, claims, CLAIMS_PER_DOC):
+        count = min(CLAIMS_PER_DOC, claims - first)
+        yield from _document(rng, first // CLAIMS_PER_DOC, count, zipf, relations, weights / weights.sum())
+
+
+def _document(rng: np.random.Generator, number: int, count: int, zipf: np.ndarray, relations: list[str],
+              weights: np.ndarray) -> Iterator[str]:
+    name = f"d{number:07d}.txt"
+    d, g = f"<{B}doc/{name}>", f"<{B}graph/{name}>"
+    ctx = f"<{B}doc/{name}#context>"
+    out = []
+
+    def add(s: str, p: str, o: str) -> None:
+        out.append(f"{s} {p} {o} {g} .\n{s} {p} {o} .\n")
+
+    add(d, f"<{RDF}type>", f"<{AKG}Document>")
+    add(d, f"<{DCT}identifier>", f'"{name}"')
+    add(d, f"<{AKG}contentHash>", f'"sha256:{number:064x}"')
+    add(d, f"<{DCT}title>", f'"Report {number}"')
+    add(ctx, f"<{RDF}type>", f"<{NIF}Context>")
+    add(ctx, f"<{NIF}isString>", f'"Text of report {number}, about two hundred characters in the real thing."')
+    add(ctx, f"<{AKG}document>", d)
+    subjects = rng.choice(ACTORS, size=count, p=zipf)
+    objects = rng.choice(ACTORS, size=count, p=zipf)
+    places = rng.random(count) < 0.15
+    negative = rng.random(count) < 0.06
+    kinds = rng.choice(len(relations), size=count, p=weights)
+    sentences = max(1, int(count / CLAIMS_PER_SENTENCE))
+    for k in range(count):
+        start = 200 * (k % sentences)
+        sentence = f"<{B}doc/{name}#char={start},{start + 150}>"
+        if k < sentences:
+            add(sentence, f"<{RDF}type>", f"<{NIF}Sentence>")
+            add(sentence, f"<{NIF}anchorOf>", f'"Sentence {k} of report {number}, where one actor does something."')
+            add(sentence, f"<{NIF}beginIndex>", f'"{start}"^^<{XSD}nonNegativeInteger>')
+            add(sentence, f"<{NIF}endIndex>", f'"{start + 150}"^^<{XSD}nonNegativeInteger>')
+            add(sentence, f"<{NIF}referenceContext>", ctx)
+            add(sentence, f"<{AKG}section>", '"body"')
+        c = f"<{B}doc/{name}#claim-{k}>"
+        s = f"<{B}actor/a{subjects[k] + 1}>"
+        o = f"<{B}place/p{objects[k] % PLACES}>" if places[k] else f"<{B}actor/a{objects[k] + 1}>"
+        p = f"<{AKG}{relations[kinds[k]]}>"
+        for predicate, value in ((f"<{RDF}type>", f"<{AKG}Claim>"), (f"<{RDF}subject>", s), (f"<{RDF}predicate>", p),
+                                 (f"<{RDF}object>", o), (f"<{AKG}polarity>", '"negative"' if negative[k] else '"positive"'),
+                                 (f"<{AKG}confidence>", f'"0.{70 + k % 30}"^^<{XSD}decimal>'), (f"<{AKG}assertedBy>", d),
+                                 (f"<{PROV}wasDerivedFrom>", sentence), (f"<{AKG}rule>", '"generated"'),
+                                 (f"<{AKG}trigger>", '"does"'),
+                                 (f"<{AKG}triggerBegin>", f'"{start + 10}"^^<{XSD}nonNegativeInteger>'),
+                                 (f"<{AKG}triggerEnd>", f'"{start + 14}"^^<{XSD}nonNegativeInteger>')):
+            add(c, predicate, value)
+        if not negative[k]:
+            add(s, p, o)
+    yield "".join(out)
+
+
+def generate(store_dir: Path, claims: int) -> dict[str, float]:
+    started = time.perf_counter()
+    store = GraphStore.open(store_dir)
+    quads = 0
+    with tempfile.TemporaryDirectory(dir=store_dir) as scratch:
+        chunk: list[str] = []
+        size = 0
+        for text in lines(claims):
+            chunk.append(text)
+            size += text.count("\n")
+            if size >= CHUNK:
+                quads += _load(store, Path(scratch), chunk)
+                chunk, size = [], 0
+        quads += _load(store, Path(scratch), chunk)
+    store.close()
+    return {"claims": claims, "quads_with_union": quads, "seconds": time.perf_counter() - started}
+
+
+def _load(store: GraphStore, scratch: Path, chunk: list[str]) -> int:
+    path = scratch / "chunk.nq"
+    text = "".join(chunk)
+    path.write_text(text, encoding="utf-8")
+    store.bulk_load(path)
+    return text.count("\n")
+
+
+def time_queries(store_dir: Path, repeats: int, actors: list[int]) -> list[dict[str, object]]:
+    """Median and p95 of `repeats` runs after a first one (not counted: caches warm); a query
+    whose first run takes more than SLOW seconds is run 3 times, not `repeats`."""
+    store = GraphStore.open_read_only(store_dir)
+    out = []
+    for rank in actors:
+        for name, query in QUERIES.items():
+            text = query.replace("$actor", f'"{label(rank)}"')
+            started = time.perf_counter()
+            rows = len(store.select(text)[1])
+            runs = repeats if time.perf_counter() - started < SLOW else 3
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                store.select(text)
+                times.append(1000 * (time.perf_counter() - started))
+            times.sort()
+            out.append({"query": name, "actor": label(rank), "actor_rank": rank + 1, "rows": rows, "runs": runs,
+                        "median_ms": statistics.median(times), "p95_ms": times[max(0, int(0.95 * len(times)) - 1)]})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--store", type=Path, required=True, help="an empty folder for the generated store")
+    args = parser.parse_args()
+    made = generate(args.store, args.claims)
+    made["queries"] = time_queries(args.store, args.repeats, actors=[0, 49])
+    print(json.dumps(made))
+
+
+if __name__ == "__main__":
+    main()

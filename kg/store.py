@@ -1,0 +1,359 @@
+"""The RDF store: Oxigraph (through pyoxigraph), persistent in output/store/ or in memory.
+
+This is the only module that imports pyoxigraph. Everything outside it speaks rdflib terms,
+the convention of the API (`kg.build` returns an rdflib Dataset); inside, the heavy work
+(writing millions of quads, SPARQL over them, serialising them) runs in Oxigraph's Rust code:
+on this graph's shape it answers cross-document SPARQL in milliseconds where rdflib's
+in-memory engine takes minutes, and serialises an order of magnitude faster.
+
+The data are the named graphs (one per document, one shared). The store's default graph holds
+their union, kept up to date as graphs are replaced or dropped: SPARQL without GRAPH reads it,
+and sees every distinct triple once, as rdflib's union did (Oxigraph's own "default graph as
+union" option repeats a triple once per graph that holds it). Outputs never include it.
+
+Two habits of Oxigraph are undone so that the files written look as the graph was built:
+
+* Oxigraph stores literals of the XSD types derived from xsd:integer (xsd:nonNegativeInteger,
+  xsd:int, ...) as xsd:integer (oxigraph/oxigraph#526). The store remembers which predicate
+  carried which derived type (store/datatypes.json) and gives it back on the way out.
+* Its iteration order depends on the storage back end. Output is written graph by graph (by
+  IRI), each graph's triples sorted by their N-Triples text, so the same content gives the
+  same bytes whatever the order of insertion or the back end.
+
+Reading a graph back out of RocksDB costs several microseconds a quad, so the build does not:
+`replace_graph` returns the graph already serialised (GraphText), the build keeps that beside
+the document's result, and graph.ttl and graph.trig are put together from those pieces
+(`write_union`, `write_graphs`): an unchanged document costs a file copy, not a serialisation.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import IO, Union
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from .errors import KgError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+XSD_INTEGER = XSD + "integer"
+INTEGER_SUBTYPES = frozenset(XSD + name for name in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int", "short",
+    "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+SYNTAXES = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+            "nq": ox.RdfFormat.N_QUADS}
+UNION_SYNTAXES = frozenset({"turtle", "nt"})
+SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+            ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
+RDF_FOLDER = "rdf"  # RocksDB's files, inside the store folder
+DATATYPES_FILE = "datatypes.json"
+BATCH = 20_000
+UNION = ox.DefaultGraph()
+
+OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal]
+OxGraphName = Union[ox.NamedNode, ox.BlankNode]
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass(frozen=True)
+class GraphText:
+    """One named graph, serialised for the output files: its TriG block; as Turtle, its triples
+    about its own nodes (which no other graph describes); as sorted N-Triples lines, its other
+    triples, which the union merges with every other graph's."""
+
+    trig: bytes
+    own: bytes
+    shared: bytes
+
+
+class StoreError(KgError):
+    """The store cannot be opened: locked by another build, or damaged."""
+
+
+class GraphStore:
+    """A dataset of named graphs in Oxigraph, read and written with rdflib terms."""
+
+    def __init__(self, store: ox.Store, folder: Path | None = None, prefixes: dict[str, str] | None = None) -> None:
+        self._store = store
+        self._folder = folder
+        self.prefixes = prefixes or {}
+        self._datatypes: dict[str, str] = {}
+        if folder is not None and (folder / DATATYPES_FILE).is_file():
+            self._datatypes = json.loads((folder / DATATYPES_FILE).read_text(encoding="utf-8"))
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (folder / RDF_FOLDER).is_dir()
+
+    @classmethod
+    def open(cls, folder: Path, prefixes: dict[str, str] | None = None) -> GraphStore:
+        """The persistent store in `folder` (created if missing), for reading and writing."""
+        (folder / RDF_FOLDER).mkdir(parents=True, exist_ok=True)
+        try:
+            return cls(ox.Store(str(folder / RDF_FOLDER)), folder, prefixes)
+        except OSError as err:
+            raise StoreError(f"cannot open the store in {folder}: {err} (is another kg build writing it?)") from err
+
+    @classmethod
+    def open_read_only(cls, folder: Path, prefixes: dict[str, str] | None = None) -> GraphStore:
+        """The persistent store in `folder`, readable while a build holds it open for writing."""
+        try:
+            return cls(ox.Store.read_only(str(folder / RDF_FOLDER)), folder, prefixes)
+        except OSError as err:
+            raise StoreError(f"cannot read the store in {folder}: {err}") from err
+
+    @classmethod
+    def memory(cls, prefixes: dict[str, str] | None = None) -> GraphStore:
+        return cls(ox.Store(), None, prefixes)
+
+    @classmethod
+    def from_file(cls, path: Path, default: str, prefixes: dict[str, str] | None = None) -> GraphStore:
+        """A file in a syntax of SUFFIXES in a store in memory; triples outside named graphs go to `default`."""
+        store = cls.memory(prefixes)
+        target = store._named(default)
+        quads = ox.parse(path=str(path), format=SUFFIXES.get(path.suffix, ox.RdfFormat.TRIG))
+        store._add(q if not isinstance(q.graph_name, ox.DefaultGraph) else ox.Quad(*q.triple, target) for q in quads)
+        store.rebuild_union()
+        return store
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def replace_graph(self, name: str, triples: Iterable[Triple], own: str | None = None) -> GraphText:
+        """Make the named graph `name` hold exactly `triples`, and the union follow; return the
+        graph serialised. `own`: the IRI of the node the graph is about (a document): it and the
+        IRIs under it (`own#...`) are described in this graph only."""
+        graph = self._named(name)
+        unique = sorted(dict.fromkeys(ox.Triple(self._term(s), self._term(p), self._term(o)) for s, p, o in triples),
+                        key=str)
+        old = set()
+        if self._store.contains_named_graph(graph):
+            old = {quad.triple for quad in self._store.quads_for_pattern(None, None, None, graph)}
+            self._store.remove_graph(graph)
+        batch = []
+        for triple in unique:
+            obj = triple.object
+            if isinstance(obj, ox.Literal) and obj.datatype.value in INTEGER_SUBTYPES:
+                self._datatypes[triple.predicate.value] = obj.datatype.value
+            batch.append(ox.Quad(*triple, graph))
+            batch.append(ox.Quad(*triple, UNION))
+        self._store.extend(batch)
+        if old:
+            self._unshare(old.difference(unique))
+        return self._text(graph, unique, own)
+
+    def _text(self, graph: ox.NamedNode, triples: list[ox.Triple], own: str | None) -> GraphText:
+        inside = own + "#" if own else None
+        mine, others = [], []
+        for triple in triples:
+            subject = triple.subject.value
+            (mine if own and (subject == own or subject.startswith(inside)) else others).append(triple)
+        trig = ox.serialize((ox.Quad(*t, graph) for t in triples), format=ox.RdfFormat.TRIG, prefixes=self.prefixes)
+        turtle = ox.serialize(mine, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
+        shared = "".join(f"{t} .\n" for t in others).encode("utf-8")
+        return GraphText(_body(trig), _body(turtle), shared)
+
+    def drop_graph(self, name: str) -> None:
+        graph = self._named(name)
+        old = {quad.triple for quad in self._store.quads_for_pattern(None, None, None, graph)}
+        self._store.remove_graph(graph)
+        self._unshare(old)
+
+    def rebuild_union(self) -> None:
+        """Make the union again from the named graphs (after a build that did not finish)."""
+        self._store.clear_graph(UNION)
+        for graph in self._graphs():
+            triples = [quad.triple for quad in self._store.quads_for_pattern(None, None, None, graph)]
+            for start in range(0, len(triples), BATCH):
+                self._store.extend(ox.Quad(*t, UNION) for t in triples[start:start + BATCH])
+
+    def bulk_load(self, path: Path) -> None:
+        """Load a big N-Quads file, its union included, fast (no transaction: for generated data)."""
+        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+    def close(self) -> None:
+        """Persist what must outlive this process: the datatypes to give back, RocksDB's buffers."""
+        if self._folder is None:
+            return
+        self._store.flush()
+        path = self._folder / DATATYPES_FILE
+        data = json.dumps(self._datatypes, indent=1, sort_keys=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != data:
+            path.write_text(data, encoding="utf-8")
+
+    def _add(self, quads: Iterable[ox.Quad]) -> None:
+        batch = []
+        for quad in quads:
+            obj = quad.object
+            if isinstance(obj, ox.Literal) and obj.datatype.value in INTEGER_SUBTYPES:
+                self._datatypes[quad.predicate.value] = obj.datatype.value
+            batch.append(quad)
+            if len(batch) >= BATCH:
+                self._store.extend(batch)
+                batch = []
+        self._store.extend(batch)
+
+    def _unshare(self, triples: Iterable[ox.Triple]) -> None:
+        """Take out of the union the `triples` that no named graph holds any more."""
+        for triple in triples:
+            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(*triple)):
+                self._store.remove(ox.Quad(*triple, UNION))
+
+    def _named(self, iri: str) -> ox.NamedNode:
+        node = self._nodes.get(iri)
+        if node is None:
+            node = self._nodes[iri] = ox.NamedNode(iri)
+        return node
+
+    def _term(self, term: Node) -> OxTerm:
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=self._named(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        return ox.NamedNode(str(term))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def graph_names(self) -> set[str]:
+        return {g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def has_graph(self, name: str) -> bool:
+        return self._store.contains_named_graph(self._named(name))
+
+    def write(self, handle: IO[bytes], syntax: str) -> None:
+        """Serialise the store: Turtle and N-Triples get the union (every distinct triple once),
+        TriG and N-Quads every named graph; in a fixed order (see the module's docstring)."""
+        items: Iterable[ox.Triple | ox.Quad] = self._union() if syntax in UNION_SYNTAXES else self._quads()
+        ox.serialize(items, handle, SYNTAXES[syntax], prefixes=self.prefixes)
+
+    def to_dataset(self) -> Dataset:
+        """The named graphs as an rdflib Dataset (for pySHACL, JSON-LD and the Python API)."""
+        dataset = Dataset()
+        for graph in self._graphs():
+            target = dataset.graph(_rdflib(graph))
+            for quad in self._sorted(graph):
+                target.add(_rdflib_triple(self._restore(quad)))
+        return dataset
+
+    def union_view(self, predicates: Iterable[Node]) -> Dataset:
+        """The triples of `predicates` in the union, as the default graph of an rdflib Dataset."""
+        dataset = Dataset()
+        graph = dataset.default_graph
+        for predicate in predicates:
+            for quad in self._store.quads_for_pattern(None, self._term(predicate), None, UNION):
+                graph.add(_rdflib_triple(self._restore(quad)))
+        return dataset
+
+    def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:
+        """Run a SPARQL query (without GRAPH, over the union): columns and rows of rdflib terms
+        (None where unbound); ASK gives [[bool]], CONSTRUCT and DESCRIBE their triples, sorted."""
+        result = self._store.query(sparql)
+        if isinstance(result, ox.QueryBoolean):
+            return ["ask"], [[bool(result)]]
+        if isinstance(result, ox.QueryTriples):
+            rows = sorted((list(_rdflib_triple(t)) for t in result), key=lambda row: [term.n3() for term in row])
+            return ["subject", "predicate", "object"], rows
+        columns = [v.value for v in result.variables]
+        return columns, [[_rdflib(value) if value is not None else None for value in row] for row in result]
+
+    def _graphs(self) -> list[OxGraphName]:
+        return sorted(self._store.named_graphs(), key=lambda g: (isinstance(g, ox.BlankNode), g.value))
+
+    def _sorted(self, graph: OxGraphName) -> list[ox.Quad]:
+        return sorted(self._store.quads_for_pattern(None, None, None, graph), key=lambda q: str(q.triple))
+
+    def _quads(self) -> Iterator[ox.Quad]:
+        for graph in self._graphs():
+            for quad in self._sorted(graph):
+                yield self._restore(quad)
+
+    def _union(self) -> Iterator[ox.Triple]:
+        """Every distinct triple once: with the first graph (in output order) that holds it.
+        Only subjects found in more than one graph need the per-triple check."""
+        order: dict[object, int] = {graph: rank for rank, graph in enumerate(self._graphs())}
+        order[UNION] = len(order)
+        shared: set[OxTerm] = set()
+        for graph, rank in order.items():
+            if graph == UNION:
+                continue
+            for subject, group in groupby(self._sorted(graph), key=lambda q: q.subject):
+                if subject in shared or self._elsewhere(subject, graph):
+                    shared.add(subject)
+                    group = (q for q in group if rank == min(
+                        order[o.graph_name] for o in self._store.quads_for_pattern(*q.triple)))
+                for quad in group:
+                    yield self._restore(quad).triple
+
+    def _elsewhere(self, subject: OxTerm, graph: OxGraphName) -> bool:
+        return any(q.graph_name != graph and q.graph_name != UNION
+                   for q in self._store.quads_for_pattern(subject, None, None))
+
+    def _restore(self, quad: ox.Quad) -> ox.Quad:
+        obj = quad.object
+        if isinstance(obj, ox.Literal) and obj.datatype.value == XSD_INTEGER:
+            datatype = self._datatypes.get(quad.predicate.value)
+            if datatype:
+                return ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=self._named(datatype)),
+                               quad.graph_name)
+        return quad
+
+
+def _rdflib_triple(item: ox.Quad | ox.Triple) -> Triple:
+    return _rdflib(item.subject), _rdflib(item.predicate), _rdflib(item.object)
+
+
+def _rdflib(term: OxTerm | OxGraphName) -> Node:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return URIRef(term.value)
+
+
+def write_graphs(handle: IO[bytes], texts: Iterable[GraphText], prefixes: dict[str, str]) -> None:
+    """TriG: the prefixes, then each graph's block, in the order given (by graph IRI)."""
+    handle.write(_header(prefixes, ox.RdfFormat.TRIG))
+    for text in texts:
+        handle.write(text.trig)
+
+
+def write_union(handle: IO[bytes], texts: Iterable[GraphText], prefixes: dict[str, str]) -> None:
+    """Turtle, every distinct triple once: each graph's own triples, then the shared ones, merged."""
+    handle.write(_header(prefixes, ox.RdfFormat.TURTLE))
+    shared: set[bytes] = set()
+    for text in texts:
+        handle.write(text.own)
+        shared.update(text.shared.splitlines(keepends=True))
+    triples = ox.parse(b"".join(sorted(shared)), format=ox.RdfFormat.N_TRIPLES)
+    handle.write(_body(ox.serialize((quad.triple for quad in triples), format=ox.RdfFormat.TURTLE, prefixes=prefixes)))
+
+
+def _header(prefixes: dict[str, str], syntax: ox.RdfFormat) -> bytes:
+    example = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
+    item = example if syntax == ox.RdfFormat.TURTLE else ox.Quad(*example, ox.NamedNode("urn:x:g"))
+    data = ox.serialize([item], format=syntax, prefixes=prefixes)
+    return data[:len(data) - len(_body(data))]
+
+
+def _body(data: bytes) -> bytes:
+    """Serialised data without its @prefix lines (they come first, all of them)."""
+    start = 0
+    while data.startswith(b"@prefix ", start):
+        start = data.index(b"\n", start) + 1
+    return data[start:]
+
