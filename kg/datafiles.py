@@ -40,10 +40,10 @@ def load_yaml(path: Path, schema: int = 1) -> dict[str, Any]:
 
 
 def line_of(path: Path, needle: str) -> int | None:
-    """The first line of `path` that contains `needle`, to point an error at a row."""
+    """The first line of `path` that contains `needle` outside a comment, to point an error at a row."""
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if needle in line:
+            if needle in line.split("#", 1)[0]:
                 return number
     except OSError:
         return None
@@ -55,6 +55,7 @@ def check_keys(path: Path, row: dict[str, Any], row_id: str, required: set[str],
         raise OntologyError(str(path), line_of(path, str(row_id)), f"row {row_id!r} is not a mapping")
     missing = required - row.keys()
     unknown = row.keys() - required - optional
+    where = line_of(path, f"{sorted(unknown)[0]}:") if unknown else line_of(path, str(row_id))
     if missing or unknown:
         problem = "; ".join(
             part for part in (
@@ -62,7 +63,7 @@ def check_keys(path: Path, row: dict[str, Any], row_id: str, required: set[str],
                 f"unknown keys {sorted(unknown)}" if unknown else "",
             ) if part
         )
-        raise OntologyError(str(path), line_of(path, str(row_id)), f"row {row_id!r}: {problem}")
+        raise OntologyError(str(path), where, f"row {row_id!r}: {problem}")
 
 
 def load_turtle(path: Path) -> Graph:
@@ -72,8 +73,12 @@ def load_turtle(path: Path) -> Graph:
     except OSError as err:
         raise OntologyError(str(path), None, f"cannot read: {err.strerror}") from err
     except Exception as err:  # rdflib raises several parser exception types
-        message = str(err)
+        message = " ".join(str(err).split())
         found = re.search(r"line (\d+)", message)
-        raise OntologyError(str(path), int(found.group(1)) if found else None,
-                            f"not valid Turtle: {message.splitlines()[0] if message else type(err).__name__}") from err
+        line = int(found.group(1)) if found else None
+        source, at = getattr(err, "_str", None), getattr(err, "_i", None)
+        if isinstance(source, (str, bytes)) and isinstance(at, int):  # rdflib's BadSyntax: count the lines ourselves
+            line = source[:at].count("\n" if isinstance(source, str) else b"\n") + 1
+        why = getattr(err, "_why", None) or message or type(err).__name__
+        raise OntologyError(str(path), line, f"not valid Turtle: {why}") from err
     return graph

@@ -130,11 +130,6 @@ def ontology(folder: Path) -> object:
     return load_turtle(folder / "akg.ttl")
 
 
-BUG_CHECK_KEYS = "kg/cues.py gives check_keys the row id 'cues', so line_of finds the word 'cues' in the header"
-BUG_LINE_OF = "kg/cues.py points at the first line holding the word, here a comment above the entry"
-BUG_TURTLE_LINE = ("rdflib's Turtle parser counts one line too many after the first statement, and "
-                   "kg/datafiles.py load_turtle passes its number on")
-BUG_TURTLE = "kg/datafiles.py load_turtle keeps only the first line of rdflib's message, which says no more than the line"
 
 CASES = [
     Broken("relations.yaml: not YAML", "relations.yaml", relations(bad_relation_yaml),
@@ -147,14 +142,12 @@ CASES = [
            r"row '{row}': missing \['examples'\]", lexicon),
     Broken("cues.yaml: not YAML", "cues.yaml", replace_line(r"^  he:", "he: a: b"),
            r"not valid YAML: mapping values are not allowed here", cues),
-    pytest.param(Broken("cues.yaml: unknown key", "cues.yaml", insert_before(r"^pronouns:", "colours: [red]"),
-                        r".*unknown keys \['colours'\]", cues),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_CHECK_KEYS)),
+    Broken("cues.yaml: unknown key", "cues.yaml", insert_before(r"^pronouns:", "colours: [red]"),
+           r".*unknown keys \['colours'\]", cues),
     Broken("cues.yaml: a word list that is not a list", "cues.yaml", replace_line(r"^negations:", "negations: 5"),
            r"negations: expected a list of words", cues),
-    pytest.param(Broken("cues.yaml: unknown actor type", "cues.yaml", replace_line(r"^  envoy:", "envoy: [Persn]"),
-                        r"envoy: unknown actor types \['Persn'\]", cues),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_LINE_OF)),
+    Broken("cues.yaml: unknown actor type", "cues.yaml", replace_line(r"^  envoy:", "envoy: [Persn]"),
+           r"envoy: unknown actor types \['Persn'\]", cues),
     Broken("layout.yaml: not YAML", "layout.yaml", replace_line(r"^comment_item:", "comment_item: a: b"),
            r"not valid YAML: mapping values are not allowed here", layout),
     Broken("layout.yaml: unknown key", "layout.yaml", insert_before(r"^bylines:", "colours: [red]"),
@@ -166,13 +159,11 @@ CASES = [
            r"commenter: '\^\(\\\\w\+\) says\$' needs the named group\(s\) \['name'\]", layout),
     Broken("actors.ttl: actor with two types", "actors.ttl", two_types,
            r"actor:russia has 2 actor types, expected one", load_gazetteer),
-    pytest.param(Broken("actors.ttl: not Turtle (where)", "actors.ttl",
-                        insert_after(r"^actor:russia a ", '    skos:altLabel "Oops ;'), r"not valid Turtle", load_gazetteer),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_TURTLE_LINE)),
-    pytest.param(Broken("actors.ttl: not Turtle (what)", "actors.ttl",
-                        insert_after(r"^actor:russia a ", '    skos:altLabel "Oops ;'),
-                        r"not valid Turtle: .*newline found in string literal", load_gazetteer),
-                 marks=pytest.mark.xfail(strict=True, reason=BUG_TURTLE)),
+    Broken("actors.ttl: not Turtle (where)", "actors.ttl",
+           insert_after(r"^actor:russia a ", '    skos:altLabel "Oops ;'), r"not valid Turtle", load_gazetteer),
+    Broken("actors.ttl: not Turtle (what)", "actors.ttl",
+           insert_after(r"^actor:russia a ", '    skos:altLabel "Oops ;'),
+           r"not valid Turtle: .*newline found in string literal", load_gazetteer),
     Broken("shapes.ttl: not Turtle", "shapes.ttl", insert_after(r"^@prefix", "this is not turtle ."),
            r"not valid Turtle", shapes),
     Broken("akg.ttl: not Turtle", "akg.ttl", insert_after(r"^@prefix", "akg:x akg:y ."),

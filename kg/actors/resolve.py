@@ -450,6 +450,6 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "ADP"):
+        end -= 1  # "Ministry of Defense of": a name does not end on a preposition
     return Span(doc, start, end, label=ent.label_) if end > start else None
