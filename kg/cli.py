@@ -115,7 +115,8 @@ def build(
     typer.echo(
         f"{report.documents} documents, {report.sentences} sentences, {report.actors} actors, "
         f"{sum(report.claims.values())} claims ({claims or 'none'}); "
-        f"{len(report.problems)} files skipped; {report.seconds:.1f} s -> {output}/"
+        f"{len(report.problems)} files skipped; {report.reused} documents unchanged since the last build; "
+        f"{report.seconds:.1f} s -> {output}/"
     )
     if strict and report.problems:
         raise typer.Exit(1)

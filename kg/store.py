@@ -80,9 +80,10 @@ class StoreError(KgError):
 class GraphStore:
     """A dataset of named graphs in Oxigraph, read and written with rdflib terms."""
 
-    def __init__(self, store: ox.Store, folder: Path | None = None, prefixes: dict[str, str] | None = None) -> None:
+    def __init__(self, store: ox.Store, folder: Path | None = None, prefixes: dict[str, str] | None = None,
+                 writable: bool = True) -> None:
         self._store = store
-        self._folder = folder
+        self._folder = folder if writable else None  # where to persist what close() keeps
         self.prefixes = prefixes or {}
         self._datatypes: dict[str, str] = {}
         if folder is not None and (folder / DATATYPES_FILE).is_file():
@@ -106,7 +107,7 @@ class GraphStore:
     def open_read_only(cls, folder: Path, prefixes: dict[str, str] | None = None) -> GraphStore:
         """The persistent store in `folder`, readable while a build holds it open for writing."""
         try:
-            return cls(ox.Store.read_only(str(folder / RDF_FOLDER)), folder, prefixes)
+            return cls(ox.Store.read_only(str(folder / RDF_FOLDER)), folder, prefixes, writable=False)
         except OSError as err:
             raise StoreError(f"cannot read the store in {folder}: {err}") from err
 

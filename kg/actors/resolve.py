@@ -156,7 +156,7 @@ class ActorResolver:
             return None
         name = span.text
         norm = normalise(name)
-        if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name):
+        if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name) or not name[0].isupper():
             return None
         known = self._known_name(name, norm, label, short)
         if known is not None:

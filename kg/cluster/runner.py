@@ -65,7 +65,7 @@ def connect(address: str, workers: int) -> Iterator[Any]:
                 probe(address)
                 client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
             except (OSError, TimeoutError) as err:
-                reason = err.strerror if isinstance(err, OSError) and err.strerror else f"no answer within {CONNECT_TIMEOUT} s"
+                reason = getattr(err, "strerror", None) or f"no answer within {CONNECT_TIMEOUT} s"
                 raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason.lower()} "
                                    "(is it running? see --scheduler, KG_SCHEDULER)") from None
     try:

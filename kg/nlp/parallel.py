@@ -50,7 +50,7 @@ def process_batch(entries: list[Entry], settings: Settings) -> list[DocResult | 
         except (OSError, ValueError) as err:
             out.append(Problem(str(entry.paths[0]), f"cannot read any more: {err}"))
     try:
-        out.extend(analyse_all(nlp, layout, docs, settings.batch_size))
+        out.extend(list(analyse_all(nlp, layout, docs, settings.batch_size)))  # all or none of the batch
     except Exception:  # one bad document must not sink the batch: retry one by one
         for doc in docs:
             try:

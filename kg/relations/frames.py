@@ -268,8 +268,9 @@ def _title_appositions(t: Token, ctx: Context) -> list[Arg]:    # apposition: "X
             found = [a for a in ctx.args.at(child) if _is_person(ctx, a)]
             if found:
                 return found
-    if t.dep_ == "attr" and t.head.lemma_ == "be":
-        return [a for s in subjects(t.head) for a in ctx.args.at(s) if _is_person(ctx, a)]
+    if t.dep_ == "attr" and t.head.lemma_ == "be":  # "X is the leader of Y": X itself, not what X stands for
+        return [a for s in subjects(t.head) for c in (s, *s.conjuncts) for a in ctx.args.mention(c)
+                if _is_person(ctx, a)]
     return []
 
 

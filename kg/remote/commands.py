@@ -53,11 +53,12 @@ def load(
     endpoint: Annotated[str, typer.Option(help="The store's SPARQL query endpoint, e.g. http://127.0.0.1:7878/query.")],
     output: OutputDir = Path("output"),
     graph_store: Annotated[Optional[str], typer.Option(
-        help="Its Graph Store Protocol URL (default: the endpoint's /query replaced by /store, as Oxigraph has it).")] = None,
+        help="Its Graph Store Protocol URL (default: the endpoint's /query replaced by /store, as Oxigraph).")
+    ] = None,
     update: Annotated[Optional[str], typer.Option(
         help="Its SPARQL Update URL (default: the endpoint's /query replaced by /update).")] = None,
     user: Annotated[Optional[str], typer.Option(envvar="KG_USER", help="User name, if the store asks for one.")] = None,
-    password: Annotated[Optional[str], typer.Option(envvar="KG_PASSWORD", help="Password (or set KG_PASSWORD).")] = None,
+    password: Annotated[Optional[str], typer.Option(envvar="KG_PASSWORD", help="Its password (or KG_PASSWORD).")] = None,
     union: Annotated[UnionMode, typer.Option(
         help="copy: keep the store's default graph the union of the loaded graphs (Oxigraph, Jena); store: the "
              "store's default graph already is that union (Virtuoso, QLever, GraphDB, Blazegraph).")] = UnionMode.copy,

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from ..api import open_graph
 from ..errors import InputError
-from .client import Http
+from .client import Http, RemoteError
 from .graphs import NamedGraph, each_graph
 from .sparql import query
 
@@ -124,8 +124,12 @@ class _Loader:
         iri = _checked(graph.iri)
         if self.target.union == "copy":
             self._update(unshare(iri), iri)
-        self.client.request("PUT", self._graph_url(iri), f"PUT graph <{iri}>", data=graph.triples,
-                            headers={"Content-Type": "application/n-triples"})
+        url = self._graph_url(iri)
+        answer = self.client.request("PUT", url, f"PUT graph <{iri}>", data=graph.triples,
+                                     headers={"Content-Type": "application/n-triples"}, accept_status=(404,))
+        if answer.status == 404:
+            raise RemoteError(f"PUT graph <{iri}>: {url} answered 404: no Graph Store Protocol there; give "
+                              "--graph-store (Fuseki: http://HOST:3030/DATASET/data)")
         add = f"ADD <{iri}> TO DEFAULT ;\n" if self.target.union == "copy" else ""
         self._update(add + record(iri, graph.digest), iri)
 
@@ -137,8 +141,12 @@ class _Loader:
         self._update(forget(iri), iri)
 
     def _update(self, text: str, iri: str) -> None:
-        self.client.request("POST", self.target.update, f"update for graph <{iri}>", data=text.encode("utf-8"),
-                            headers={"Content-Type": "application/sparql-update"})
+        answer = self.client.request("POST", self.target.update, f"update for graph <{iri}>",
+                                     data=text.encode("utf-8"), headers={"Content-Type": "application/sparql-update"},
+                                     accept_status=(404,))
+        if answer.status == 404:
+            raise RemoteError(f"update for graph <{iri}>: {self.target.update} answered 404: no SPARQL Update there; "
+                              "give --update (Fuseki: http://HOST:3030/DATASET/update)")
 
     def _graph_url(self, iri: str) -> str:
         joiner = "&" if "?" in self.target.graph_store else "?"
