@@ -60,6 +60,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def own_subjects(verb: Token) -> list[Token]:
+    """The subjects a copula or verb states itself, without climbing to an outer clause
+    ("De Mistura said 900 fighters were members of X": the members are not de Mistura)."""
+    own = [_relative_or_self(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and verb.dep_ == "relcl":
+        return [verb.head]
+    return own
+
+
 def agents(verb: Token) -> list[Token]:
     """The "by X" of a passive verb."""
     out = []

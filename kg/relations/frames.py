@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import agents, governing_verb, is_passive, objects, patients, prep_objects, subjects
+from .clauses import agents, governing_verb, is_passive, objects, own_subjects, patients, prep_objects, subjects
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
     if t.dep_ == "appos":
         return _resolve(ctx, [t.head])
     if t.dep_ in ("attr", "acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
-        return _resolve(ctx, subjects(t.head))
+        return _resolve(ctx, own_subjects(t.head) if t.head.lemma_ == "be" else subjects(t.head))
     node = t
     for _ in range(5):  # "his pledge of allegiance to": owners of the nouns above
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
@@ -167,7 +167,7 @@ def adjective(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if own:
         subj_tokens = own
     elif t.dep_ in ("acomp", "attr", "oprd", "xcomp") and t.head.i != t.i:
-        subj_tokens = subjects(t.head)
+        subj_tokens = own_subjects(t.head) if t.head.lemma_ == "be" else subjects(t.head)
     elif t.dep_ in ("amod", "acl", "relcl", "appos"):
         subj_tokens = [t.head]
     else:
@@ -269,7 +269,7 @@ def _title_appositions(t: Token, ctx: Context) -> list[Arg]:    # apposition: "X
             if found:
                 return found
     if t.dep_ == "attr" and t.head.lemma_ == "be":  # "X is the leader of Y": X itself, not what X stands for
-        return [a for s in subjects(t.head) for c in (s, *s.conjuncts) for a in ctx.args.mention(c)
+        return [a for s in own_subjects(t.head) for c in (s, *s.conjuncts) for a in ctx.args.mention(c)
                 if _is_person(ctx, a)]
     return []
 
