@@ -59,6 +59,7 @@ def measure_size(size: int, work: Path) -> dict:
     again = child("bench.measure", "rerun", corpus, one)
     row = {"size": size, **made, "raw": raw, "build": first, "rerun": again,
            "ratio_build_raw": first["seconds"] / raw["seconds"],
+           "ratio_build_raw_cpu": first["cpu_seconds"] / raw["cpu_seconds"],
            "documents_per_s": first["documents"] / first["seconds"], "tokens_per_s": first["tokens"] / first["seconds"],
            "raw_tokens_per_s": raw["tokens"] / raw["seconds"], "rerun_share": again["seconds"] / first["seconds"]}
     if size >= 10:  # below, the corpus is one batch and the pool is not used
@@ -76,11 +77,13 @@ def targets(rows: dict[int, dict], sparql: dict | None) -> list[tuple[str, str, 
     out = []
     if 100 in rows:
         big = rows[100]
-        out.append(("full build <= 1.15 x raw nlp.pipe (x100)", f"{big['ratio_build_raw']:.2f}",
+        out.append(("full build <= 1.15 x raw nlp.pipe (x100)",
+                    f"{big['ratio_build_raw']:.2f} wall, {big['ratio_build_raw_cpu']:.2f} CPU",
                     big["ratio_build_raw"] <= 1.15))
         if 1 in rows:
             growth = big["build"]["seconds"] / rows[1]["build"]["seconds"]
-            out.append(("x100 build <= 110 x the x1 build", f"{growth:.1f}", growth <= 110))
+            growth_cpu = big["build"]["cpu_seconds"] / rows[1]["build"]["cpu_seconds"]
+            out.append(("x100 build <= 110 x the x1 build", f"{growth:.1f} wall, {growth_cpu:.1f} CPU", growth <= 110))
         if 10 in rows:
             memory = big["build"]["peak_rss_mb"] / rows[10]["build"]["peak_rss_mb"]
             out.append(("peak RSS x100 <= 1.5 x peak RSS x10", f"{memory:.2f}", memory <= 1.5))
@@ -101,13 +104,14 @@ def targets(rows: dict[int, dict], sparql: dict | None) -> list[tuple[str, str, 
 
 
 def table(rows: dict[int, dict], sparql: dict | None, checks: list[tuple[str, str, bool]]) -> str:
-    head = ("corpus", "docs", "tokens", "raw s", "build s", "ratio", "docs/s", "tok/s", "raw tok/s", "peak MB",
-            "rerun s", "rerun %", "w2 s", "w2 x", "same", "touch1 s")
+    head = ("corpus", "docs", "tokens", "raw s", "build s", "ratio", "raw cpu", "build cpu", "cpu ratio", "docs/s",
+            "tok/s", "raw tok/s", "peak MB", "rerun s", "rerun %", "w2 s", "w2 x", "same", "touch1 s")
     lines = ["  ".join(f"{h:>9}" for h in head)]
     for size, r in sorted(rows.items()):
         w2 = r.get("workers2")
         cells = (f"x{size}", r["documents"], r["build"]["tokens"], f"{r['raw']['seconds']:.1f}",
-                 f"{r['build']['seconds']:.1f}", f"{r['ratio_build_raw']:.2f}", f"{r['documents_per_s']:.2f}",
+                 f"{r['build']['seconds']:.1f}", f"{r['ratio_build_raw']:.2f}", f"{r['raw']['cpu_seconds']:.1f}",
+                 f"{r['build']['cpu_seconds']:.1f}", f"{r['ratio_build_raw_cpu']:.2f}", f"{r['documents_per_s']:.2f}",
                  f"{r['tokens_per_s']:.0f}", f"{r['raw_tokens_per_s']:.0f}", f"{r['build']['peak_rss_mb']:.0f}",
                  f"{r['rerun']['seconds']:.2f}", f"{100 * r['rerun_share']:.2f}",
                  f"{w2['seconds']:.1f}" if w2 else "-", f"{r['speedup_workers2']:.2f}" if w2 else "-",
@@ -119,7 +123,9 @@ def table(rows: dict[int, dict], sparql: dict | None, checks: list[tuple[str, st
         for q in sparql["queries"]:
             lines.append(f"  {q['query']:66} {q['actor']:>9} (rank {q['actor_rank']:>2}) rows {q['rows']:>6}  "
                          f"median {q['median_ms']:8.1f} ms  p95 {q['p95_ms']:8.1f} ms  ({q['runs']} runs)")
-    lines += ["", "targets:"] + [f"  [{'ok' if good else 'MISSED'}] {name}: {value}" for name, value, good in checks]
+    lines += ["", f"load average when done: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+                  f"on {os.cpu_count()} CPUs (wall times count what else runs; CPU times much less)",
+              "", "targets:"] + [f"  [{'ok' if good else 'MISSED'}] {name}: {value}" for name, value, good in checks]
     return "\n".join(lines)
 
 

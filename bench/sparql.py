@@ -64,13 +64,18 @@ SELECT ?role ?relation ?counterpart ?polarity (COUNT(?claim) AS ?claims) WHERE {
   ?other skos:prefLabel ?counterpart .
   BIND(STRAFTER(STR(?p), "#") AS ?relation)
 } GROUP BY ?role ?relation ?counterpart ?polarity ORDER BY DESC(?claims) ?relation ?counterpart""",
+    # Each side (the actor's negative claims, its positive ones) with its evidence in a sub-select,
+    # joined on relation and object: Oxigraph then joins two small sets instead of nesting loops.
     "claims by an actor denied in one document, asserted in another": PREFIXES + """
 SELECT ?relation ?object ?assertingDocument ?asserting ?denyingDocument ?denying WHERE {
-  ?a skos:prefLabel $actor .
-  ?c2 rdf:subject ?a ; akg:polarity "negative" ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?s2 .
-  ?c1 rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?o ; akg:polarity "positive" ; prov:wasDerivedFrom ?s1 .
-  ?s1 nif:anchorOf ?asserting ; nif:referenceContext/akg:document ?d1 .
-  ?s2 nif:anchorOf ?denying ; nif:referenceContext/akg:document ?d2 .
+  { SELECT ?p ?o ?denying ?d2 WHERE {
+      ?a skos:prefLabel $actor .
+      ?c2 rdf:subject ?a ; akg:polarity "negative" ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?s2 .
+      ?s2 nif:anchorOf ?denying ; nif:referenceContext/akg:document ?d2 . } }
+  { SELECT ?p ?o ?asserting ?d1 WHERE {
+      ?a skos:prefLabel $actor .
+      ?c1 rdf:subject ?a ; akg:polarity "positive" ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?s1 .
+      ?s1 nif:anchorOf ?asserting ; nif:referenceContext/akg:document ?d1 . } }
   FILTER(?d1 != ?d2)
   ?d1 dcterms:identifier ?assertingDocument . ?d2 dcterms:identifier ?denyingDocument .
   ?o skos:prefLabel ?object .

@@ -178,3 +178,30 @@ def test_an_interrupted_build_is_repaired(built, settings, monkeypatch, tmp_path
     api.build_to(output, [corpus], settings)
     assert not (output / api.STORE_FOLDER / BUILDING_FILE).exists()
     assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)
+
+
+def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processed, monkeypatch):
+    import kg.nlp.parallel as parallel
+
+    corpus = write_corpus(tmp_path / "corpus", DOCS)
+    output = tmp_path / "output"
+    real = parallel.analyse_all
+
+    def fragile(nlp, layout, docs, batch_size=8):
+        for result in real(nlp, layout, docs, batch_size):
+            if "Aleppo" in result.doc.text:
+                raise RuntimeError("boom")
+            yield result
+
+    monkeypatch.setattr(parallel, "analyse_all", fragile)
+    report = api.build_to(output, [corpus], settings)
+    assert [problem.path.endswith("d.txt") for problem in report.problems] == [True]
+    assert report.documents == len(DOCS) - 1
+    store = GraphStore.open_read_only(output / api.STORE_FOLDER)
+    assert str(doc_graph("d.txt")) not in store.graph_names()
+    assert len(store.graph_names()) == len(DOCS)  # four documents and the shared graph
+    monkeypatch.setattr(parallel, "analyse_all", real)
+    processed.clear()
+    api.build_to(output, [corpus], settings)
+    assert processed == ["d.txt"]
+    assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)

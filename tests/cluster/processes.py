@@ -3,6 +3,7 @@ on free loopback ports; every process started is stopped, whatever the test does
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 KG = [sys.executable, "-m", "kg"]
-OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
+OXIGRAPH = str(Path(sys.executable).parent / "oxigraph") if (Path(sys.executable).parent / "oxigraph").is_file() \
+    else shutil.which("oxigraph") or "oxigraph"
 
 
 def free_port() -> int:

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from kg.cluster.worker import PipelinePlugin, pipeline_state
-from kg.ingest.layout import load_layout
-from kg.types import DocResult, Problem, SourceDoc
-
-from .processes import copy_corpus, free_port, kg, start, stop, wait_for
-
 distributed = pytest.importorskip("distributed")
+
+from kg.cluster.worker import PipelinePlugin, pipeline_state  # noqa: E402
+from kg.ingest.layout import load_layout  # noqa: E402
+from kg.types import DocResult, Problem, SourceDoc  # noqa: E402
+
+from .processes import copy_corpus, free_port, kg, start, stop, wait_for  # noqa: E402
+
 pytestmark = pytest.mark.cluster
 
 PYTHON_M = [sys.executable, "-m"]

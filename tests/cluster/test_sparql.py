@@ -32,7 +32,8 @@ from kg.settings import Settings
 
 from .processes import KG, OXIGRAPH, free_port, listening, start, stop, wait_for
 
-pytestmark = pytest.mark.cluster
+pytestmark = [pytest.mark.cluster,
+              pytest.mark.skipif(not shutil.which(OXIGRAPH), reason="the oxigraph server (cluster extra) is missing")]
 PARAMS = {"actor": "Russia", "relation": "supports"}
 
 
