@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -91,15 +92,30 @@ def cluster_build(corpus: Path, output: Path, workers: int, folder: Path) -> dic
         with Client(address, timeout=30, set_as_default=False) as client:
             client.wait_for_workers(workers, timeout=180)
             register(client, settings)  # every worker loads the pipeline now, outside the timed build
-        started = time.perf_counter()
-        report = api.build_to(output, [corpus], settings)
-        seconds = time.perf_counter() - started
+            workers_before, scheduler_before = client.run(cpu_seconds), client.run_on_scheduler(cpu_seconds)
+            client_before = cpu_seconds()
+            started = time.perf_counter()
+            report = api.build_to(output, [corpus], settings)
+            seconds = time.perf_counter() - started
+            client_cpu = cpu_seconds() - client_before
+            worker_cpu = sum(client.run(cpu_seconds).values()) - sum(workers_before.values())
+            scheduler_cpu = client.run_on_scheduler(cpu_seconds) - scheduler_before
     finally:
         for process in reversed(processes):
             stop(process)
     return {"workers": workers, "seconds": seconds, "documents": report.documents, "tokens": report.tokens,
             "documents_per_s": report.documents / seconds, "tokens_per_s": report.tokens / seconds,
-            "problems": len(report.problems)}
+            "problems": len(report.problems), "worker_cpu_s": worker_cpu, "client_cpu_s": client_cpu,
+            "scheduler_cpu_s": scheduler_cpu, "documents_per_worker_cpu_s": report.documents / worker_cpu}
+
+
+def cpu_seconds() -> float:
+    """CPU time (user and system) this process has used: rates per core that other load on the machine
+    does not skew, as wall time is."""
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
 
 
 def store_side(output: Path, folder: Path) -> dict:
@@ -149,15 +165,19 @@ def _listening(port: int) -> bool:
 
 def table(result: dict) -> str:
     local = result["local"]
-    rows = [("local --workers 1", local["seconds"], local["documents"], local["documents"] / local["seconds"], "-")]
-    rows += [(f"cluster, {c['workers']} worker{'s' if c['workers'] > 1 else ''}", c["seconds"], c["documents"],
-              c["documents_per_s"], str(c["identical"])) for c in result["cluster"]]
-    lines = [f"x{result['size']} corpus ({local['documents']} documents, {local['tokens']:,} tokens) on "
-             f"{result['machine']['cpus']} cores", f"{'build':24} {'s':>8} {'docs':>6} {'docs/s':>8}  identical"]
-    lines += [f"{name:24} {seconds:8.1f} {docs:6d} {rate:8.2f}  {same}" for name, seconds, docs, rate, same in rows]
-    per_worker = result["cluster"][0]["documents_per_s"] / result["cluster"][0]["workers"]
-    lines += ["", f"worker cores needed at {per_worker:.2f} documents/s per worker (articles of this corpus):"]
-    lines += [f"  {volume:>9,} articles a day: {volume / DAY / per_worker:6.1f} cores" for volume in VOLUMES]
+    docs = local["documents"]
+    rows = [("local --workers 1", local["seconds"], docs / local["seconds"], docs / local["cpu_s"], "-", "-")]
+    rows += [(f"cluster, {c['workers']} worker{'s' if c['workers'] > 1 else ''}", c["seconds"], c["documents_per_s"],
+              c["documents_per_worker_cpu_s"], f"{1000 * c['client_cpu_s'] / docs:.0f}", str(c["identical"]))
+             for c in result["cluster"]]
+    lines = [f"x{result['size']} corpus ({docs} documents, {local['tokens']:,} tokens) on "
+             f"{result['machine']['cpus']} cores",
+             f"{'build':20} {'wall s':>8} {'docs/s':>8} {'docs/cpu-s':>10} {'client ms/doc':>13}  identical"]
+    lines += [f"{name:20} {seconds:8.1f} {rate:8.2f} {per_cpu:10.2f} {client:>13}  {same}"
+              for name, seconds, rate, per_cpu, client, same in rows]
+    per_core = max(c["documents_per_worker_cpu_s"] for c in result["cluster"])
+    lines += ["", f"worker cores needed at {per_core:.2f} documents per worker CPU second (articles of this corpus):"]
+    lines += [f"  {volume:>9,} articles a day: {volume / DAY / per_core:6.1f} cores" for volume in VOLUMES]
     store = result["store"]
     per_doc = store["triples"] / local["documents"]
     kib = store["bulk_store_bytes"] / local["documents"] / 1024
@@ -183,7 +203,10 @@ def main() -> None:
     made = make_corpus(ROOT / "seeds", args.size, corpus)
     print(f"x{args.size}: {made['documents']} documents, {made['bytes']:,} bytes; local build", file=sys.stderr,
           flush=True)
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     local = child("bench.measure", "build", corpus, work / "local", "--workers", 1)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    local["cpu_s"] = (children.ru_utime - children_before.ru_utime) + (children.ru_stime - children_before.ru_stime)
     runs = []
     for workers in (int(n) for n in args.workers.split(",")):
         print(f"cluster build with {workers} worker(s)", file=sys.stderr, flush=True)

@@ -22,12 +22,12 @@ from .datafiles import load_turtle
 from .errors import GraphMissingError, InputError
 from .graph.actors import ActorTally, shared_triples
 from .graph.iris import SHARED_GRAPH, doc_graph, doc_iri
-from .graph.namespaces import DOC, GRAPH
+from .graph.namespaces import AKG, DOC, GRAPH
 from .graph.triples import doc_triples
 from .ingest.read import Corpus, Entry, scan
 from .incremental import Plan, ResultCache, pipeline_fingerprint
 from .outputs import query as sparql
-from .outputs.htmlgraph.model import PREDICATES as HTML_PREDICATES
+from .outputs.htmlgraph.model import ACTOR_CLASSES, PREDICATES as HTML_PREDICATES
 from .outputs.serialize import FORMATS, PREFIXES, atomic_open, bind_prefixes, union, write_atomic, write_graph
 from .outputs.validate import Violation, validate_graph
 from .outputs.viz import render_html
@@ -132,7 +132,14 @@ def write_files(store: GraphStore, texts: Callable[[], Iterable[GraphText]], out
             write_union(handle, texts(), PREFIXES)
         with atomic_open(stage / "graph.trig") as handle:
             write_graphs(handle, texts(), PREFIXES)
-        write_atomic(stage / "graph.html", render_html(store.union_view(HTML_PREDICATES)).encode("utf-8"))
+        write_atomic(stage / "graph.html", render_html(html_view(store)).encode("utf-8"))
+
+
+def html_view(store: GraphStore) -> Dataset:
+    """What graph.html reads (kg/outputs/htmlgraph/model.py): from claims and actors, through the
+    predicates it declares. tests/graph/test_store.py checks that the page is the same as from
+    the whole graph."""
+    return store.view([AKG.Claim, *sorted(ACTOR_CLASSES)], HTML_PREDICATES)
 
 
 def _own(graph: str) -> str | None:
@@ -269,7 +276,7 @@ def validate(output: Path, settings: Settings | None = None) -> list[Violation]:
 def visualise(output: Path, target: Path | None = None) -> Path:
     store = open_graph(output)
     target = target or (output / "graph.html" if output.is_dir() else output.with_suffix(".html"))
-    write_atomic(target, render_html(store.union_view(HTML_PREDICATES)).encode("utf-8"))
+    write_atomic(target, render_html(html_view(store)).encode("utf-8"))
     return target
 
 

@@ -56,6 +56,7 @@ RDF_FOLDER = "rdf"  # RocksDB's files, inside the store folder
 DATATYPES_FILE = "datatypes.json"
 BATCH = 20_000
 UNION = ox.DefaultGraph()
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal]
 OxGraphName = Union[ox.NamedNode, ox.BlankNode]
@@ -247,13 +248,25 @@ class GraphStore:
                 target.add(_rdflib_triple(self._restore(quad)))
         return dataset
 
-    def union_view(self, predicates: Iterable[Node]) -> Dataset:
-        """The triples of `predicates` in the union, as the default graph of an rdflib Dataset."""
+    def view(self, roots: Iterable[Node], predicates: Iterable[Node]) -> Dataset:
+        """What a reader sees of the union when it starts from the nodes of the classes `roots` and
+        follows only `predicates`: their triples about those nodes and every node they lead to,
+        as the default graph of an rdflib Dataset. (For graph.html: of the sentences, only those
+        that claims come from, a small part of the corpus.)"""
+        wanted = {self._term(p) for p in predicates}
+        queue = [quad.subject for root in roots
+                 for quad in self._store.quads_for_pattern(None, RDF_TYPE, self._term(root), UNION)]
+        seen = set(queue)
         dataset = Dataset()
         graph = dataset.default_graph
-        for predicate in predicates:
-            for quad in self._store.quads_for_pattern(None, self._term(predicate), None, UNION):
+        while queue:
+            for quad in self._store.quads_for_pattern(queue.pop(), None, None, UNION):
+                if quad.predicate not in wanted:
+                    continue
                 graph.add(_rdflib_triple(self._restore(quad)))
+                if isinstance(quad.object, ox.NamedNode) and quad.object not in seen:
+                    seen.add(quad.object)
+                    queue.append(quad.object)
         return dataset
 
     def select(self, sparql: str) -> tuple[list[str], list[list[object]]]:

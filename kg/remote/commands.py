@@ -46,7 +46,7 @@ def serve(
             typer.echo(f"  {name:18} {named.description}")
         typer.echo("Ctrl-C stops the server.")
 
-    raise typer.Exit(run(output, host, port, ready))
+    run(output, host, port, ready)
 
 
 def load(

@@ -11,6 +11,7 @@ that another process writes is undefined).
 """
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -47,8 +48,9 @@ def endpoint_url(host: str, port: int) -> str:
     return f"http://{_bracketed(host)}:{port}/query"
 
 
-def serve(output: Path, host: str, port: int, on_ready: Callable[[str], None]) -> int:
+def serve(output: Path, host: str, port: int, on_ready: Callable[[str], None]) -> None:
     """Serve the graph built in `output` until interrupted; `on_ready(query URL)` once it listens."""
+    _check_free(host, port)
     with _location(output) as location:
         command = [oxigraph_command(), "serve-read-only", "--location", str(location),
                    "--bind", f"{_bracketed(host)}:{port}"]
@@ -58,9 +60,10 @@ def serve(output: Path, host: str, port: int, on_ready: Callable[[str], None]) -
         try:
             _wait_until_listening(server, errors, host, port)
             on_ready(endpoint_url(host, port))
-            return server.wait()
+            if server.wait() > 0:  # not stopped by a signal (Ctrl-C reaches it too): failed
+                raise ServerError(f"the Oxigraph server stopped: {_last_error(errors)}")
         except KeyboardInterrupt:
-            return 0
+            pass
         finally:
             signal.signal(signal.SIGTERM, previous)
             if server.poll() is None:
@@ -92,12 +95,20 @@ def _location(output: Path) -> Iterator[Path]:
         yield location
 
 
+def _check_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        socket.create_server((host.strip("[]"), port), family=family).close()
+    except OSError as err:
+        reason = os.strerror(err.errno) if err.errno else str(err)
+        raise ServerError(f"cannot listen on {host}:{port}: {reason.lower()}") from None
+
+
 def _wait_until_listening(server: subprocess.Popen, errors: IO[bytes], host: str, port: int) -> None:
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            errors.seek(0)
-            raise ServerError(f"the Oxigraph server stopped: {_last_line(errors.read().decode('utf-8', 'replace'))}")
+            raise ServerError(f"the Oxigraph server stopped: {_last_error(errors)}")
         try:
             socket.create_connection((host, port), timeout=1).close()
             return
@@ -112,6 +123,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _bracketed(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _last_error(errors: IO[bytes]) -> str:
+    errors.seek(0)
+    return _last_line(errors.read().decode("utf-8", "replace"))
 
 
 def _last_line(text: str) -> str:
