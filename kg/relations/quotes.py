@@ -8,6 +8,7 @@ the subject of a reporting verb right after the closing mark, or right before th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
@@ -20,25 +21,27 @@ NEAR = 8  # tokens between a quotation mark and its reporting verb
 def quote_speakers(doc: Doc, cues: Cues) -> dict[int, Token]:
     """Index of the first token of each sentence inside a quotation -> the token naming its speaker."""
     out: dict[int, Token] = {}
-    for found in QUOTATION.finditer(doc.text):
-        speaker = _reporter(doc, found.end(), cues, forward=True) or _reporter(doc, found.start(), cues, forward=False)
+    found_any = list(QUOTATION.finditer(doc.text))
+    if not found_any:
+        return out
+    sentences = [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
+    offsets = [token.idx for token in doc]
+    for found in found_any:
+        after = bisect_left(offsets, found.end())
+        before = bisect_left(offsets, found.start())
+        speaker = _reporter(doc, after, cues, forward=True) or _reporter(doc, before, cues, forward=False)
         if speaker is None:
             continue
-        for sent in doc.sents:
-            if sent.start_char >= found.start() and sent.end_char <= found.end() + 2:
-                out[sent.start] = speaker
-            elif sent.start_char < found.end() <= sent.end_char and sent.start_char >= found.start() - 2:
-                out.setdefault(sent.start, speaker)
+        for start, start_char, end_char in sentences:
+            if start_char >= found.start() and end_char <= found.end() + 2:
+                out[start] = speaker
+            elif start_char < found.end() <= end_char and start_char >= found.start() - 2:
+                out.setdefault(start, speaker)
     return out
 
 
-def _reporter(doc: Doc, char: int, cues: Cues, forward: bool) -> Token | None:
-    anchor = doc.char_span(char, char, alignment_mode="expand") if 0 <= char <= len(doc.text) else None
-    if anchor is None:
-        index = next((t.i for t in doc if t.idx >= char), len(doc) - 1) if forward else \
-            next((t.i for t in reversed(doc) if t.idx < char), 0)
-    else:
-        index = anchor.start
+def _reporter(doc: Doc, index: int, cues: Cues, forward: bool) -> Token | None:
+    """The subject of a reporting verb within a few tokens after (or before) token `index`."""
     window = range(index, min(len(doc), index + NEAR)) if forward else range(index - 1, max(-1, index - NEAR), -1)
     for i in window:
         token = doc[i]
