@@ -66,22 +66,13 @@ class PipelinePlugin(WorkerPlugin):
     def analyse(self, docs: list[SourceDoc]) -> list[DocResult | Problem]:
         """A batch through the pipeline; a document that fails is reported, the others go on (as
         kg/nlp/parallel.py does in a local build)."""
-        from ..nlp.analyse import analyse_all
+        from ..nlp.analyse import analyse_safely
 
         assert self._tools is not None and self._lock is not None, "the plugin was not set up"
         nlp, layout = self._tools
         with self._lock:  # one pipeline per worker: its threads take turns
             self.batches += 1
-            try:
-                return list(analyse_all(nlp, layout, docs, self.settings.batch_size))
-            except Exception:  # noqa: BLE001 (one bad document must not sink the batch: retry one by one)
-                out: list[DocResult | Problem] = []
-                for doc in docs:
-                    try:
-                        out.extend(analyse_all(nlp, layout, [doc], 1))
-                    except Exception as err:  # noqa: BLE001 (reported per file, the build goes on)
-                        out.append(Problem(doc.sources[0], f"failed in the pipeline: {type(err).__name__}: {err}"))
-                return out
+            return analyse_safely(nlp, layout, docs, self.settings.batch_size)
 
 
 def analyse(plugin: str, docs: list[SourceDoc]) -> list[DocResult | Problem]:

@@ -18,7 +18,7 @@ from ..compare.quantities import find_quantities
 from ..cues import Cues, load_cues
 from ..ingest.layout import Layout, read_meta, split_sections
 from ..relations.extract import sentence_bounds
-from ..types import Claim, DocResult, Entity, Mention, Renaming, Section, Sentence, SourceDoc
+from ..types import Claim, DocResult, Entity, Mention, Problem, Renaming, Section, Sentence, SourceDoc
 
 T = TypeVar("T")
 
@@ -29,6 +29,22 @@ def analyse_all(nlp: Language, layout: Layout, docs: Iterable[SourceDoc], batch_
     cues = load_cues(Path(nlp.get_pipe_config("akg_relations")["ontology"]) / "cues.yaml")
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield to_result(doc, source, layout, cues)
+
+
+def analyse_safely(nlp: Language, layout: Layout, docs: list[SourceDoc],
+                   batch_size: int = 8) -> list[DocResult | Problem]:
+    """A batch through the pipeline; if it fails, each document alone, so that one bad document
+    is reported as a Problem and the others still give their results."""
+    try:
+        return list(analyse_all(nlp, layout, docs, batch_size))  # all or none of the batch
+    except Exception:  # noqa: BLE001 (one bad document must not sink the batch: retry one by one)
+        out: list[DocResult | Problem] = []
+        for doc in docs:
+            try:
+                out.extend(analyse_all(nlp, layout, [doc], 1))
+            except Exception as err:  # noqa: BLE001 (reported per file, the build goes on)
+                out.append(Problem(doc.sources[0], f"failed in the pipeline: {type(err).__name__}: {err}"))
+        return out
 
 
 def to_result(doc: Doc, source: SourceDoc, layout: Layout, cues: Cues) -> DocResult:

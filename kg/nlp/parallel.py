@@ -20,7 +20,7 @@ from ..ingest.layout import Layout, load_layout
 from ..ingest.read import Entry, load
 from ..settings import Settings
 from ..types import DocResult, Problem
-from .analyse import analyse_all
+from .analyse import analyse_safely
 from .pipeline import make_nlp
 
 
@@ -49,15 +49,7 @@ def process_batch(entries: list[Entry], settings: Settings) -> list[DocResult | 
             docs.append(load(entry, settings.max_bytes))
         except (OSError, ValueError) as err:
             out.append(Problem(str(entry.paths[0]), f"cannot read any more: {err}"))
-    try:
-        out.extend(list(analyse_all(nlp, layout, docs, settings.batch_size)))  # all or none of the batch
-    except Exception:  # one bad document must not sink the batch: retry one by one
-        for doc in docs:
-            try:
-                out.extend(analyse_all(nlp, layout, [doc], 1))
-            except Exception as err:  # noqa: BLE001 (reported per file, the build goes on)
-                out.append(Problem(doc.sources[0], f"failed in the pipeline: {type(err).__name__}: {err}"))
-    return out
+    return out + analyse_safely(nlp, layout, docs, settings.batch_size)
 
 
 def _batches(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
