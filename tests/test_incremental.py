@@ -181,11 +181,11 @@ def test_an_interrupted_build_is_repaired(built, settings, monkeypatch, tmp_path
 
 
 def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processed, monkeypatch):
-    import kg.nlp.parallel as parallel
+    import kg.nlp.analyse as analyse
 
     corpus = write_corpus(tmp_path / "corpus", DOCS)
     output = tmp_path / "output"
-    real = parallel.analyse_all
+    real = analyse.analyse_all
 
     def fragile(nlp, layout, docs, batch_size=8):
         for result in real(nlp, layout, docs, batch_size):
@@ -193,14 +193,14 @@ def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processe
                 raise RuntimeError("boom")
             yield result
 
-    monkeypatch.setattr(parallel, "analyse_all", fragile)
+    monkeypatch.setattr(analyse, "analyse_all", fragile)
     report = api.build_to(output, [corpus], settings)
     assert [problem.path.endswith("d.txt") for problem in report.problems] == [True]
     assert report.documents == len(DOCS) - 1
     store = GraphStore.open_read_only(output / api.STORE_FOLDER)
     assert str(doc_graph("d.txt")) not in store.graph_names()
     assert len(store.graph_names()) == len(DOCS)  # four documents and the shared graph
-    monkeypatch.setattr(parallel, "analyse_all", real)
+    monkeypatch.setattr(analyse, "analyse_all", real)
     processed.clear()
     api.build_to(output, [corpus], settings)
     assert processed == ["d.txt"]
