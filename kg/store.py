@@ -55,6 +55,7 @@ SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig":
 RDF_FOLDER = "rdf"  # RocksDB's files, inside the store folder
 DATATYPES_FILE = "datatypes.json"
 BATCH = 20_000
+FLUSH_EVERY = 150_000  # quads: RocksDB's memory tables would otherwise grow to ~1 GB over a big build
 UNION = ox.DefaultGraph()
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -90,6 +91,7 @@ class GraphStore:
         if folder is not None and (folder / DATATYPES_FILE).is_file():
             self._datatypes = json.loads((folder / DATATYPES_FILE).read_text(encoding="utf-8"))
         self._nodes: dict[str, ox.NamedNode] = {}
+        self._unflushed = 0
 
     @staticmethod
     def exists(folder: Path) -> bool:
@@ -147,6 +149,7 @@ class GraphStore:
             batch.append(ox.Quad(*triple, graph))
             batch.append(ox.Quad(*triple, UNION))
         self._store.extend(batch)
+        self._written(len(batch))
         if old:
             self._unshare(old.difference(unique))
         return self._text(graph, unique, own)
@@ -175,6 +178,7 @@ class GraphStore:
             triples = [quad.triple for quad in self._store.quads_for_pattern(None, None, None, graph)]
             for start in range(0, len(triples), BATCH):
                 self._store.extend(ox.Quad(*t, UNION) for t in triples[start:start + BATCH])
+                self._written(min(BATCH, len(triples) - start))
 
     def bulk_load(self, path: Path) -> None:
         """Load a big N-Quads file, its union included, fast (no transaction: for generated data)."""
@@ -189,6 +193,13 @@ class GraphStore:
         data = json.dumps(self._datatypes, indent=1, sort_keys=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != data:
             path.write_text(data, encoding="utf-8")
+
+    def _written(self, quads: int) -> None:
+        """Write RocksDB's memory tables out now and then, so that memory stays flat."""
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_EVERY and self._folder is not None:
+            self._store.flush()
+            self._unflushed = 0
 
     def _add(self, quads: Iterable[ox.Quad]) -> None:
         batch = []
