@@ -135,7 +135,7 @@ def write_files(store: GraphStore, texts: Callable[[], Iterable[GraphText]], out
         write_atomic(stage / "graph.html", render_html(html_view(store)).encode("utf-8"))
 
 
-def html_view(store: GraphStore) -> Dataset:
+def html_view(store: GraphStore) -> list[tuple]:
     """What graph.html reads (kg/outputs/htmlgraph/model.py): from claims and actors, through the
     predicates it declares. tests/graph/test_store.py checks that the page is the same as from
     the whole graph."""

@@ -285,7 +285,8 @@ class ActorResolver:
         """A relative pronoun stands for the nearest actor before it in its sentence ("the Free Syrian
         Army, some 30 of whose groups"): nearer than the parse, which often attaches the clause wrongly."""
         persons_only = token.lower_ == "who"
-        before = [m for m in known if token.sent.start <= m.start and m.end <= token.i
+        sent_start = token.sent.start  # Token.sent walks the sentence: once, not once per mention
+        before = [m for m in known if sent_start <= m.start and m.end <= token.i
                   and m.label_ in NAME_KINDS and m.id_ in self._entities]
         for m in reversed(before):
             is_person = self._entities[m.id_].type == "Person"
@@ -326,8 +327,10 @@ class ActorResolver:
             if len(group) > 1:
                 return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=k) for k in group]
 
+        sent_start = token.sent.start
+
         def rank(m: Span) -> tuple[int, int, int]:
-            same = m.sent.start == token.sent.start
+            same = m.start >= sent_start
             role = m.root.dep_ in SUBJECT_DEPS
             return (int(same), int(role), m.start) if spec.types != {"Person"} or not same else (1, 0, m.start)
 

@@ -84,8 +84,9 @@ class _Finder:
                 or (word in self.words.number_words and word not in ("a", "an")))
 
     def starts_figure(self, token: Token) -> bool:
-        following = token.nbor() if token.i + 1 < len(self.doc) else None
-        return self.numeric(token) and not (following is not None and following.text in ("%", "percent"))
+        if not self.numeric(token):
+            return False
+        return token.i + 1 == len(self.doc) or token.nbor().text not in ("%", "percent")
 
     def figure(self, token: Token) -> Span:
         """The longest run of number words around `token` ("4 - 5,000", "a thousand", "tens of thousands")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,8 +31,9 @@ for name in ("akg_entities", "akg_claims", "akg_renamings"):
 @Language.component("akg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Headlines, bylines and list items have no full stop: a line break ends the sentence."""
-    for token in doc[:-1]:
-        if token.is_space and ("\n" in token.text or "\r" in token.text):
+    for i in doc.to_array(IS_SPACE).nonzero()[0]:  # only the whitespace tokens become Python objects
+        token = doc[int(i)]
+        if token.i + 1 < len(doc) and ("\n" in token.text or "\r" in token.text):
             doc[token.i + 1].is_sent_start = True
     return doc
 

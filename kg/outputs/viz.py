@@ -8,9 +8,11 @@ page inserts as text. The parts live in `htmlgraph/`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Dataset
+from rdflib.term import Node
 
 from .htmlgraph.layout import Forces, layout
 from .htmlgraph.model import Model, read_model
@@ -21,8 +23,9 @@ BIG_EDGES = 1500  # from here on: straight edges, no relation names on edges, ed
 BIG_NODES = 600
 
 
-def render_html(dataset: Dataset) -> str:
-    return assemble(page_data(read_model(dataset)))
+def render_html(source: Dataset | Iterable[tuple[Node, Node, Node]]) -> str:
+    """The page of a dataset, or of triples (GraphStore.view)."""
+    return assemble(page_data(read_model(source)))
 
 
 def page_data(model: Model) -> dict[str, Any]:

@@ -40,18 +40,20 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.cues = cues
         self.memberships = memberships or {}
-        self.name_rows = [row for row in lexicon.rows if row.frame in NAME_FRAMES]
-        self.index: dict[str, list[Row]] = defaultdict(list)
+        self.name_rows = tuple(row for row in lexicon.rows if row.frame in NAME_FRAMES)
+        index: dict[str, list[Row]] = defaultdict(list)
         for row in lexicon.rows:
-            for word in row.triggers:
-                self.index[word].append(row)
+            if row.frame not in NAME_FRAMES:
+                for word in row.triggers:
+                    index[word].append(row)
+        self.index: dict[str, tuple[Row, ...]] = {word: tuple(rows) for word, rows in index.items()}
         self.titles = lexicon.titles("leaderOf") | lexicon.titles("memberOf")
 
-    def rows_for(self, token: Token, args: Arguments) -> list[Row]:
+    def rows_for(self, token: Token, args: Arguments) -> tuple[Row, ...]:
         lemma, lower = token.lemma_.lower(), token.lower_
-        rows = [r for r in self.index.get(lemma, []) if r.frame not in NAME_FRAMES]
-        if lower != lemma:
-            rows += [r for r in self.index.get(lower, []) if r not in rows and r.frame not in NAME_FRAMES]
+        rows = self.index.get(lemma, ())
+        if lower != lemma and lower in self.index:
+            rows += tuple(r for r in self.index[lower] if r not in rows)
         if token.i in args.by_token:
             rows += self.name_rows
         return rows
@@ -60,24 +62,27 @@ class RelationExtractor:
         entities: dict[str, Entity] = doc._.akg_entities
         args = Arguments(doc, self.cues, entities, self.titles, self.memberships)
         self._quoted = quote_speakers(doc, self.cues)
-        doc._.akg_renamings = list(self.find_renamings(doc, args))
-        doc._.akg_claims = list(self.find_claims(doc, args))
+        triggered = [(token, rows) for token in doc if (rows := self.rows_for(token, args))]
+        doc._.akg_renamings = list(self.find_renamings(triggered, args))
+        doc._.akg_claims = list(self.find_claims(triggered, args))
         return doc
 
-    def find_renamings(self, doc: Doc, args: Arguments) -> Iterator[Renaming]:
-        for token in doc:
-            for row in self.rows_for(token, args):
+    @staticmethod
+    def find_renamings(triggered: list[tuple[Token, tuple[Row, ...]]], args: Arguments) -> Iterator[Renaming]:
+        for token, rows in triggered:
+            for row in rows:
                 if row.frame != "renaming":
                     continue
                 for old, new in find_renamings(token, row, args):
                     start, end = sentence_bounds(token.sent)
                     yield Renaming(new.id_, old.text, new.text, start, end)
 
-    def find_claims(self, doc: Doc, args: Arguments) -> Iterator[Claim]:
+    def find_claims(self, triggered: list[tuple[Token, tuple[Row, ...]]], args: Arguments) -> Iterator[Claim]:
+        """`triggered`: the tokens of a doc that trigger lexicon rows, with their rows."""
         ctx = Context(args, self.cues, self.titles)
         best: dict[tuple, Claim] = {}
-        for token in doc:
-            for row in self.rows_for(token, args):
+        for token, rows in triggered:
+            for row in rows:
                 frame = FRAMES.get(row.frame)
                 if frame is None:
                     continue

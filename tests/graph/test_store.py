@@ -195,7 +195,7 @@ def test_the_page_reads_only_what_it_needs(seeds_like):
     store = api.open_graph(output)
     view = api.html_view(store)
     assert render_html(view) == render_html(store.to_dataset())
-    assert {p for _s, p, _o in view.default_graph} <= PREDICATES
+    assert {p for _s, p, _o in view} <= PREDICATES
 
 
 def test_query_errors_are_one_line(seeds_like):

@@ -28,7 +28,7 @@ def _claims(nlp, text):
     return doc, list(doc._.akg_claims)
 
 
-@pytest.mark.parametrize(("row", "example"), _examples())
+@pytest.mark.parametrize(("row", "example"), list(_examples()))
 def test_row_example_gives_exactly_its_claims(nlp, key_of, row, example):
     _doc, claims = _claims(nlp, example.text)
     got = {(c.subject, c.relation, c.object, c.polarity) for c in claims}
@@ -47,7 +47,7 @@ def test_row_example_gives_exactly_its_claims(nlp, key_of, row, example):
             assert claim.asserted_by == key_of(expected[4])
 
 
-@pytest.mark.parametrize(("row", "text"), _negatives())
+@pytest.mark.parametrize(("row", "text"), list(_negatives()))
 def test_row_negative_gives_no_claim_of_its_relation(nlp, row, text):
     _doc, claims = _claims(nlp, text)
     assert [c for c in claims if c.rule == row.id] == []

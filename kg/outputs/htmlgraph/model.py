@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
@@ -86,15 +87,13 @@ class Model:
 
 
 class _Index:
-    """Subject -> predicate -> objects (in a fixed order), for the predicates the page uses,
-    over all the dataset's graphs."""
+    """Subject -> predicate -> objects (in a fixed order), for the predicates the page uses."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         table: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for graph in dataset.graphs():
-            for s, p, o in graph.triples((None, None, None)):
-                if p in PREDICATES:
-                    table[s][p].add(o)
+        for s, p, o in triples:
+            if p in PREDICATES:
+                table[s][p].add(o)
         self.table = table
 
     def values(self, subject: Node | None, predicate: Node) -> list[Node]:
@@ -124,8 +123,11 @@ class _Index:
         return sorted((s for s, props in self.table.items() if cls in props.get(RDF.type, ())), key=str)
 
 
-def read_model(dataset: Dataset) -> Model:
-    index = _Index(dataset)
+def read_model(source: Dataset | Iterable[tuple[Node, Node, Node]]) -> Model:
+    """The page's model from a dataset (all its graphs) or from triples (GraphStore.view)."""
+    if isinstance(source, Dataset):
+        source = (triple for graph in source.graphs() for triple in graph.triples((None, None, None)))
+    index = _Index(source)
     claim_nodes = index.typed(AKG.Claim)
     endpoints = {node for claim in claim_nodes for p in (RDF.subject, RDF.object)
                  if (node := index.value(claim, p)) is not None}
