@@ -171,6 +171,7 @@ def build_to(output: Path, paths: Iterable[Path | str] | None = None, settings: 
                                              if e.doc_id in cache.records}
             graphs[str(SHARED_GRAPH)] = None
             write_files(store, lambda: (cache.text(graphs[name]) for name in sorted(graphs)), output)
+        cache.finish()
     finally:
         store.close()
     for entry in corpus.entries:
@@ -194,7 +195,8 @@ def update_store(store: GraphStore, cache: ResultCache, entries: list[Entry], se
     plan = cache.plan(entries, lambda doc_id: store.has_graph(str(doc_graph(doc_id))))
     wanted = {str(doc_graph(entry.doc_id)) for entry in entries} | {str(SHARED_GRAPH)}
     stale = sorted(store.graph_names() - wanted)
-    plan.changed = plan.changed or bool(stale) or not store.has_graph(str(SHARED_GRAPH)) or not cache.has_shared_text()
+    plan.changed = (plan.changed or bool(stale) or not store.has_graph(str(SHARED_GRAPH)) or not cache.has_shared_text()
+                    or cache.unfinished())
     if not plan.changed:
         return plan
     unfinished = cache.begin()

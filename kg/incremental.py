@@ -33,7 +33,7 @@ from .types import DocResult
 
 INDEX_FILE = "index.json"
 DOCS_FOLDER = "docs"
-BUILDING_FILE = ".building"  # present while a build changes the store
+BUILDING_FILE = ".building"  # from when a build starts changing the store until its output files are written
 INDEX_FORMAT = 2
 SHARED_KEY = "shared"
 TEXT_SUFFIXES = (".trig", ".ttl", ".nt")  # GraphText's trig, own, shared
@@ -176,6 +176,13 @@ class ResultCache:
             for path in folder.iterdir():
                 if path.name.split(".", 1)[0] not in kept:
                     path.unlink(missing_ok=True)
+
+    def unfinished(self) -> bool:
+        """Whether the last build that changed the store stopped before its output files were written."""
+        return (self.folder / BUILDING_FILE).exists()
+
+    def finish(self) -> None:
+        """The output files are those of the store: the build is over."""
         (self.folder / BUILDING_FILE).unlink(missing_ok=True)
 
 

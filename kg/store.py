@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import IO, Union
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KgError

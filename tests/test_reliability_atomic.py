@@ -133,9 +133,6 @@ def test_next_build_completes_and_clears_what_a_killed_build_left(previous) -> N
     assert {name: os.stat(output / name).st_mode & 0o777 for name in OUTPUTS} == dict.fromkeys(OUTPUTS, 0o666 & ~umask)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/api.py build_to: a build killed after it updated output/store/ but "
-                                        "before the files were renamed into place leaves a store that the next "
-                                        "build finds up to date, so it does not write the files again")
 def test_next_build_after_a_kill_while_writing_writes_the_new_graph(previous) -> None:
     output, corpus, _before = previous
     _kill_when(corpus, output, _writing)
