@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -129,6 +130,12 @@ def _normal(term: object) -> object:
 RDFLIB_WRONG = {"sources"}
 
 
+def _sparql11(query: str) -> str:
+    """The query without LATERAL, which rdflib lacks: in the named queries each LATERAL block only
+    joins on the variables bound before it, so a plain group gives the same rows (more slowly)."""
+    return re.sub(r"\bLATERAL\s*\{", "{", query)
+
+
 def test_store_queries_give_the_rows_rdflib_gave(seeds_like):
     corpus, output = seeds_like
     dataset = api.build([corpus], Settings(workers=1))
@@ -138,7 +145,8 @@ def test_store_queries_give_the_rows_rdflib_gave(seeds_like):
         if name in RDFLIB_WRONG:
             continue
         text = query.bind({k: v for k, v in values.items() if k in query.params})
-        expected = sorted((tuple(_normal(row.get(v)) for v in row.labels) for row in dataset.query(text)), key=str)
+        expected = sorted((tuple(_normal(row.get(v)) for v in row.labels) for row in dataset.query(_sparql11(text))),
+                          key=str)
         table = api.query(output, text)
         assert sorted((tuple(_normal(v) for v in row) for row in table.rows), key=str) == expected, name
     assert api.stats(output)["claims"]

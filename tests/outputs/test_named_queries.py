@@ -13,6 +13,7 @@ EXPECT = {  # query -> (parameters, text that must appear in its CSV output)
     "claims-of": ({"actor": "Russia", "relation": "alliedWith"}, "Syrian government,positive"),
     "comment-vs-body": ({}, "memberOf,"),
     "contested": ({}, "attacks,East Aleppo"),
+    "contested-of": ({"actor": "russia"}, "attacks,East Aleppo,000_ce65785b4139d4fa.txt"),
     "framing-of": ({"actor": "Jabhat al-Nusra"}, "jihadist"),
     "framing": ({}, "Nour al-Din al-Zenki Movement"),
     "negated-claims": ({}, "dissociate itself from al-Qaeda"),
