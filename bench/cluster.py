@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: `bench` and `kg` from this checkout
 
 from bench.corpus import make_corpus  # noqa: E402
-from bench.run import RESULTS, child, digest  # noqa: E402
+from bench.run import RESULTS, child, digest, machine, save  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 DAY = 86_400
@@ -218,16 +218,11 @@ def main() -> None:
     print("store side", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="kg-bench-", dir=work) as folder:
         store = store_side(work / "local", Path(folder))
-    result = {"started": started, "size": args.size, **made,
-              "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
-              "local": local, "cluster": runs, "store": store}
+    result = {"started": started, "size": args.size, **made, "machine": machine(), "local": local, "cluster": runs,
+              "store": store}
     result["table"] = table(result)
     print(result["table"])
-    path = RESULTS / f"cluster-{started}.json"
-    path.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(f"\nwrote {path.relative_to(ROOT)}")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
+    save(f"cluster-{started}", result, work, args.keep)
 
 
 if __name__ == "__main__":

@@ -121,7 +121,8 @@ def table(rows: dict[int, dict], sparql: dict | None, checks: list[tuple[str, st
         lines += ["", f"SPARQL on {sparql['claims']:,} generated claims ({sparql['quads_with_union']:,} quads with the "
                       f"union; generated and loaded in {sparql['seconds']:.0f} s):"]
         for q in sparql["queries"]:
-            lines.append(f"  {q['query']:66} {q['actor']:>9} (rank {q['actor_rank']:>2}) rows {q['rows']:>6}  "
+            lines.append(f"  {q['query']:66} {q['actor']:>9} (rank {q['actor_rank']:>3}, {q['claims_of_actor']:>6} claims) "
+                         f"rows {q['rows']:>7}  "
                          f"median {q['median_ms']:8.1f} ms  p95 {q['p95_ms']:8.1f} ms  ({q['runs']} runs)")
     lines += ["", f"load average when done: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
                   f"on {os.cpu_count()} CPUs (wall times count what else runs; CPU times much less)",
@@ -148,13 +149,21 @@ def main() -> None:
     checks = targets(rows, sparql)
     text = table(rows, sparql, checks)
     print(text)
-    result = {"started": started, "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
-              "sizes": rows, "sparql": sparql, "targets": [{"target": n, "value": v, "met": g} for n, v, g in checks],
-              "table": text}
-    path = RESULTS / f"bench-{started}.json"
+    save(f"bench-{started}", {"started": started, "machine": machine(), "sizes": rows, "sparql": sparql,
+                              "targets": [{"target": n, "value": v, "met": g} for n, v, g in checks], "table": text},
+         work, args.keep)
+
+
+def machine() -> dict[str, object]:
+    return {"cpus": os.cpu_count(), "load_average": os.getloadavg()}
+
+
+def save(name: str, result: dict, work: Path, keep: bool) -> None:
+    """Write a benchmark's result as bench/results/<name>.json; remove its work folder unless `keep`."""
+    path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(f"\nwrote {path.relative_to(ROOT)}")
-    if not args.keep:
+    if not keep:
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -78,3 +78,19 @@ def seeds_output(tmp_path_factory, seeds_dir) -> Path:
     result = CliRunner().invoke(app, ["build", str(seeds_dir), "-o", str(out), "--workers", "1", "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+SMALL_CORPUS = {
+    "a.txt": "Envoy talks\n\nThe UN envoy Staffan de Mistura met John Kerry in Geneva. "
+             "Russia supports the Syrian government.\n",
+    "b.txt": "Hezbollah\n\nIran supports Hezbollah. Hezbollah fights alongside the Syrian Arab Army.\n",
+    "c.txt": "Denial\n\nIran denied that it supports Hezbollah. Lavrov met Kerry in Geneva on Monday.\n",
+    "d.txt": "Aleppo\n\nRussia bombed Aleppo, the opposition said.\n",
+    "e.txt": "Again\n\nRussia supports the Syrian government. Staffan de Mistura met John Kerry.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def small_corpus() -> dict[str, str]:
+    """Five short documents (file name -> text) with claims that agree and disagree across them."""
+    return dict(SMALL_CORPUS)

@@ -15,14 +15,6 @@ from kg.incremental import BUILDING_FILE
 from kg.store import GraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = {
-    "a.txt": "Envoy talks\n\nThe UN envoy Staffan de Mistura met John Kerry in Geneva. "
-             "Russia supports the Syrian government.\n",
-    "b.txt": "Hezbollah\n\nIran supports Hezbollah. Hezbollah fights alongside the Syrian Arab Army.\n",
-    "c.txt": "Denial\n\nIran denied that it supports Hezbollah. Lavrov met Kerry in Geneva on Monday.\n",
-    "d.txt": "Aleppo\n\nRussia bombed Aleppo, the opposition said.\n",
-    "e.txt": "Again\n\nRussia supports the Syrian government. Staffan de Mistura met John Kerry.\n",
-}
 
 
 def write_corpus(folder: Path, docs: dict[str, str]) -> Path:
@@ -33,11 +25,11 @@ def write_corpus(folder: Path, docs: dict[str, str]) -> Path:
 
 
 @pytest.fixture()
-def built(tmp_path: Path, settings) -> tuple[Path, Path]:
-    corpus = write_corpus(tmp_path / "corpus", DOCS)
+def built(tmp_path: Path, settings, small_corpus) -> tuple[Path, Path]:
+    corpus = write_corpus(tmp_path / "corpus", small_corpus)
     output = tmp_path / "output"
     report = api.build_to(output, [corpus], settings)
-    assert report.documents == len(DOCS) and report.reused == 0
+    assert report.documents == len(small_corpus) and report.reused == 0
     return corpus, output
 
 
@@ -68,7 +60,7 @@ def graph_nquads(output: Path, doc_id: str) -> set[str]:
         if store.has_graph(name) else set()
 
 
-def test_unchanged_rerun_does_no_nlp(built, settings, monkeypatch):
+def test_unchanged_rerun_does_no_nlp(built, settings, monkeypatch, small_corpus):
     corpus, output = built
     before = {name: (output / name).stat().st_mtime_ns for name in api.OUTPUT_FILES}
 
@@ -78,29 +70,29 @@ def test_unchanged_rerun_does_no_nlp(built, settings, monkeypatch):
     monkeypatch.setattr(api, "process", no_nlp)
     monkeypatch.setattr("kg.nlp.parallel._tools", no_nlp)
     report = api.build_to(output, [corpus], settings)
-    assert report.reused == len(DOCS) and report.documents == len(DOCS)
+    assert report.reused == len(small_corpus) and report.documents == len(small_corpus)
     assert sum(report.claims.values()) > 0 and report.actors > 0
     assert {name: (output / name).stat().st_mtime_ns for name in api.OUTPUT_FILES} == before
 
 
-def test_unchanged_rerun_does_not_load_spacy(built):
+def test_unchanged_rerun_does_not_load_spacy(built, small_corpus):
     corpus, output = built
     code = ("import sys; from pathlib import Path; from kg import api; "
             f"r = api.build_to(Path({str(output)!r}), [Path({str(corpus)!r})]); "
             "print(r.reused, 'spacy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert result.stdout.split() == [str(len(DOCS)), "False"]
+    assert result.stdout.split() == [str(len(small_corpus)), "False"]
 
 
-def test_touching_one_document_reprocesses_only_it(built, settings, processed, tmp_path):
+def test_touching_one_document_reprocesses_only_it(built, settings, processed, tmp_path, small_corpus):
     corpus, output = built
-    others = {doc_id: graph_nquads(output, doc_id) for doc_id in DOCS if doc_id != "b.txt"}
+    others = {doc_id: graph_nquads(output, doc_id) for doc_id in small_corpus if doc_id != "b.txt"}
     old_b = graph_nquads(output, "b.txt")
     (corpus / "b.txt").write_text("Hezbollah\n\nIran supports Hezbollah. Russia bombed Aleppo.\n", encoding="utf-8")
     report = api.build_to(output, [corpus], settings)
     assert processed == ["b.txt"]
-    assert report.reused == len(DOCS) - 1
+    assert report.reused == len(small_corpus) - 1
     new_b = graph_nquads(output, "b.txt")
     assert new_b and new_b != old_b
     assert not any("alongside the Syrian Arab Army" in line for line in new_b)
@@ -108,19 +100,19 @@ def test_touching_one_document_reprocesses_only_it(built, settings, processed, t
     assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)
 
 
-def test_removing_a_document_drops_its_graph(built, settings, processed, tmp_path):
+def test_removing_a_document_drops_its_graph(built, settings, processed, tmp_path, small_corpus):
     corpus, output = built
     (corpus / "c.txt").unlink()
     report = api.build_to(output, [corpus], settings)
-    assert processed == [] and report.documents == len(DOCS) - 1
+    assert processed == [] and report.documents == len(small_corpus) - 1
     store = GraphStore.open_read_only(output / api.STORE_FOLDER)
     assert str(doc_graph("c.txt")) not in store.graph_names()
     assert str(SHARED_GRAPH) in store.graph_names()
     ttl = (output / "graph.ttl").read_bytes()
     assert b"c.txt" not in ttl and b"Lavrov met Kerry" not in ttl
     assert ttl == from_scratch(tmp_path, corpus, settings)
-    assert len(list((output / api.STORE_FOLDER / "docs").glob("*.json"))) == len(DOCS) - 1
-    assert len(list((output / api.STORE_FOLDER / "docs").iterdir())) == 4 * (len(DOCS) - 1)
+    assert len(list((output / api.STORE_FOLDER / "docs").glob("*.json"))) == len(small_corpus) - 1
+    assert len(list((output / api.STORE_FOLDER / "docs").iterdir())) == 4 * (len(small_corpus) - 1)
 
 
 def test_shared_graph_follows_the_documents(built, settings, tmp_path):
@@ -143,21 +135,21 @@ def test_added_and_renamed_documents(built, settings, processed, tmp_path):
     assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)
 
 
-def test_a_new_file_with_the_same_text_only_rewrites_the_graph(built, settings, processed, tmp_path):
+def test_a_new_file_with_the_same_text_only_rewrites_the_graph(built, settings, processed, tmp_path, small_corpus):
     """A copy of a document is the same document with one more file: no NLP, its graph lists both files."""
     corpus, output = built
-    (corpus / "z-copy.txt").write_text(DOCS["e.txt"], encoding="utf-8")
+    (corpus / "z-copy.txt").write_text(small_corpus["e.txt"], encoding="utf-8")
     api.build_to(output, [corpus], settings)
     assert processed == []
     assert "z-copy.txt" in "".join(graph_nquads(output, "e.txt"))
     assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)
 
 
-def test_a_new_pipeline_reprocesses_everything(built, settings, processed, monkeypatch):
+def test_a_new_pipeline_reprocesses_everything(built, settings, processed, monkeypatch, small_corpus):
     corpus, output = built
     monkeypatch.setattr(api, "pipeline_fingerprint", lambda settings: "another pipeline")
     report = api.build_to(output, [corpus], settings)
-    assert sorted(processed) == sorted(DOCS) and report.reused == 0
+    assert sorted(processed) == sorted(small_corpus) and report.reused == 0
 
 
 def test_an_interrupted_build_is_repaired(built, settings, monkeypatch, tmp_path):
@@ -180,10 +172,10 @@ def test_an_interrupted_build_is_repaired(built, settings, monkeypatch, tmp_path
     assert (output / "graph.ttl").read_bytes() == from_scratch(tmp_path, corpus, settings)
 
 
-def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processed, monkeypatch):
+def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processed, monkeypatch, small_corpus):
     import kg.nlp.analyse as analyse
 
-    corpus = write_corpus(tmp_path / "corpus", DOCS)
+    corpus = write_corpus(tmp_path / "corpus", small_corpus)
     output = tmp_path / "output"
     real = analyse.analyse_all
 
@@ -196,10 +188,10 @@ def test_a_failing_document_is_skipped_then_retried(tmp_path, settings, processe
     monkeypatch.setattr(analyse, "analyse_all", fragile)
     report = api.build_to(output, [corpus], settings)
     assert [problem.path.endswith("d.txt") for problem in report.problems] == [True]
-    assert report.documents == len(DOCS) - 1
+    assert report.documents == len(small_corpus) - 1
     store = GraphStore.open_read_only(output / api.STORE_FOLDER)
     assert str(doc_graph("d.txt")) not in store.graph_names()
-    assert len(store.graph_names()) == len(DOCS)  # four documents and the shared graph
+    assert len(store.graph_names()) == len(small_corpus)  # four documents and the shared graph
     monkeypatch.setattr(analyse, "analyse_all", real)
     processed.clear()
     api.build_to(output, [corpus], settings)

@@ -24,14 +24,6 @@ from kg.store import GraphStore
 
 EX = "http://example.org/"
 S, P, Q = URIRef(EX + "s"), URIRef(EX + "p"), URIRef(EX + "q")
-DOCS = {
-    "a.txt": "Envoy talks\n\nThe UN envoy Staffan de Mistura met John Kerry in Geneva. "
-             "Russia supports the Syrian government.\n",
-    "b.txt": "Hezbollah\n\nIran supports Hezbollah. Hezbollah fights alongside the Syrian Arab Army.\n",
-    "c.txt": "Denial\n\nIran denied that it supports Hezbollah. Lavrov met Kerry in Geneva on Monday.\n",
-    "d.txt": "Aleppo\n\nRussia bombed Aleppo, the opposition said.\n",
-    "e.txt": "Again\n\nRussia supports the Syrian government. Staffan de Mistura met John Kerry.\n",
-}
 
 
 def written(store: GraphStore, syntax: str) -> bytes:
@@ -108,9 +100,9 @@ def test_a_file_reads_into_a_store(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def seeds_like(tmp_path_factory) -> tuple[Path, Path]:
+def seeds_like(tmp_path_factory, small_corpus) -> tuple[Path, Path]:
     corpus = tmp_path_factory.mktemp("corpus")
-    for name, text in DOCS.items():
+    for name, text in small_corpus.items():
         (corpus / name).write_text(text, encoding="utf-8")
     output = tmp_path_factory.mktemp("output")
     api.build_to(output, [corpus], Settings(workers=1))
