@@ -21,14 +21,14 @@ from .actors.gazetteer import load_gazetteer
 from .datafiles import load_turtle
 from .errors import GraphMissingError, InputError
 from .graph.actors import ActorTally, shared_triples
-from .graph.iris import SHARED_GRAPH, doc_graph, doc_iri
-from .graph.namespaces import AKG, DOC, GRAPH
+from .graph.iris import SHARED_GRAPH, doc_graph, doc_iri, graph_document
+from .graph.namespaces import AKG
 from .graph.triples import doc_triples
 from .ingest.read import Corpus, Entry, scan
 from .incremental import Plan, ResultCache, pipeline_fingerprint
 from .outputs import query as sparql
 from .outputs.htmlgraph.model import ACTOR_CLASSES, PREDICATES as HTML_PREDICATES
-from .outputs.serialize import FORMATS, PREFIXES, atomic_open, bind_prefixes, union, write_atomic, write_graph
+from .outputs.serialize import FORMATS, PREFIXES, atomic_open, bind_prefixes, staged, union, write_atomic, write_graph
 from .outputs.validate import Violation, validate_graph
 from .outputs.viz import render_html
 from .settings import Settings
@@ -117,7 +117,7 @@ def write_outputs(dataset: Dataset, output: Path) -> None:
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = str(g.identifier if isinstance(g, Graph) else g)
         graphs.setdefault(str(SHARED_GRAPH) if name == str(DATASET_DEFAULT_GRAPH_ID) else name, []).append((s, p, o))
-    texts = {name: store.replace_graph(name, triples, _own(name)) for name, triples in graphs.items()}
+    texts = {name: store.replace_graph(name, triples, graph_document(name)) for name, triples in graphs.items()}
     write_files(store, lambda: (texts[name] for name in sorted(texts)), output)
 
 
@@ -125,8 +125,6 @@ def write_files(store: GraphStore, texts: Callable[[], Iterable[GraphText]], out
     """graph.ttl and graph.trig from the serialised graphs that `texts()` gives (in graph order;
     called once a file, so that they are read as they are written, never all kept), graph.html
     from `store`; written as one set (see write_outputs)."""
-    from .outputs.serialize import staged
-
     with staged(output) as stage:
         with atomic_open(stage / "graph.ttl") as handle:
             write_union(handle, texts(), PREFIXES)
@@ -140,14 +138,6 @@ def html_view(store: GraphStore) -> list[tuple]:
     predicates it declares. tests/graph/test_store.py checks that the page is the same as from
     the whole graph."""
     return store.view([AKG.Claim, *sorted(ACTOR_CLASSES)], HTML_PREDICATES)
-
-
-def _own(graph: str) -> str | None:
-    """The document a graph holds (graph/<id> holds doc/<id>): the node its triples are about."""
-    prefix = str(GRAPH)
-    if graph == str(SHARED_GRAPH) or not graph.startswith(prefix):
-        return None
-    return str(DOC) + graph[len(prefix):]
 
 
 def build_to(output: Path, paths: Iterable[Path | str] | None = None, settings: Settings | None = None,

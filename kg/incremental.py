@@ -121,7 +121,7 @@ class ResultCache:
         """Keep a document's result and its serialised graph."""
         doc = result.doc
         key = hashlib.sha1(doc.doc_id.encode("utf-8")).hexdigest()[:20]
-        _write(self._path(key, ".json"), json.dumps(_plain(result), ensure_ascii=False, separators=(",", ":")))
+        _write(self._path(key, ".json"), json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":")))
         self._put_text(key, text)
         claims: dict[str, int] = {}
         for claim in result.claims:
@@ -191,17 +191,6 @@ def _read_json(path: Path) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-def _plain(value: Any) -> Any:
-    """A result as JSON-ready lists and dicts (what DocResult.to_json gives, several times faster)."""
-    if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(item) for name, item in vars(value).items()}
-    return value
 
 
 def _write(path: Path, text: str) -> None:

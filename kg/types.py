@@ -5,7 +5,7 @@ result can be cached as JSON, sent between processes and compared byte for byte.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ACTOR_TYPES = ("Person", "ArmedGroup", "State", "InternationalOrganization", "Organization")
@@ -153,7 +153,7 @@ class DocResult:
     tokens: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocResult:
@@ -198,3 +198,15 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     reused: int = 0
     seconds: float = 0.0
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples and dicts as JSON-ready dicts and lists (what dataclasses.asdict gives,
+    several times faster: no deep copies; the result cache writes one per document)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(item) for name, item in vars(value).items()}
+    return value

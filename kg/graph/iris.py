@@ -24,6 +24,13 @@ def doc_graph(doc_id: str) -> URIRef:
     return GRAPH[_safe(doc_id)]
 
 
+def graph_document(graph: str) -> str | None:
+    """The document IRI that a document's graph IRI stands for (doc_graph's inverse); None for others."""
+    if graph == str(SHARED_GRAPH) or not graph.startswith(str(GRAPH)):
+        return None
+    return str(DOC) + graph[len(str(GRAPH)):]
+
+
 def context_iri(doc_id: str) -> URIRef:
     return URIRef(f"{doc_iri(doc_id)}#context")
 

@@ -69,6 +69,12 @@ def own_subjects(verb: Token) -> list[Token]:
     return own
 
 
+def predicate_subjects(verb: Token) -> list[Token]:
+    """The subjects of the verb a predicative noun or adjective hangs from: a copula's own
+    ("X said Y was a member": Y), any other verb's as `subjects` finds them."""
+    return own_subjects(verb) if verb.lemma_ == "be" else subjects(verb)
+
+
 def agents(verb: Token) -> list[Token]:
     """The "by X" of a passive verb."""
     out = []

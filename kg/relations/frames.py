@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import agents, governing_verb, is_passive, objects, own_subjects, patients, prep_objects, subjects
+from .clauses import (agents, governing_verb, is_passive, objects, own_subjects, patients, predicate_subjects,
+                      prep_objects, subjects)
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
     if t.dep_ == "appos":
         return _resolve(ctx, [t.head])
     if t.dep_ in ("attr", "acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
-        return _resolve(ctx, own_subjects(t.head) if t.head.lemma_ == "be" else subjects(t.head))
+        return _resolve(ctx, predicate_subjects(t.head))
     node = t
     for _ in range(5):  # "his pledge of allegiance to": owners of the nouns above
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
@@ -167,7 +168,7 @@ def adjective(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if own:
         subj_tokens = own
     elif t.dep_ in ("acomp", "attr", "oprd", "xcomp") and t.head.i != t.i:
-        subj_tokens = own_subjects(t.head) if t.head.lemma_ == "be" else subjects(t.head)
+        subj_tokens = predicate_subjects(t.head)
     elif t.dep_ in ("amod", "acl", "relcl", "appos"):
         subj_tokens = [t.head]
     else:
