@@ -130,7 +130,6 @@ def ontology(folder: Path) -> object:
     return load_turtle(folder / "akg.ttl")
 
 
-
 CASES = [
     Broken("relations.yaml: not YAML", "relations.yaml", relations(bad_relation_yaml),
            r"not valid YAML: mapping values are not allowed here", lexicon),

@@ -54,12 +54,11 @@ def find_contests(claims: Iterable[ClaimRow], cues: ComparisonCues) -> list[Cont
     by_pair: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for claim in positive:
         by_pair[_pair(claim, cues, True)].append(claim)
-    for relation, others in cues.incompatible.items():
-        for claim in positive:
-            if claim.relation != relation:
-                continue
+    for claim in positive:
+        others = cues.incompatible.get(claim.relation, ())
+        if others:
             for other in by_pair[_pair(claim, cues, True)]:
-                directed = relation in SYMMETRIC or (other.subject, other.object) == (claim.subject, claim.object)
+                directed = claim.relation in SYMMETRIC or (other.subject, other.object) == (claim.subject, claim.object)
                 if other.relation in others and directed and other.evidence.document != claim.evidence.document:
                     out.setdefault((claim.iri, other.iri), Contest(INCOMPATIBLE, claim, other))
     return sorted(out.values(), key=lambda c: (c.first.subject_label, c.first.relation, c.first.object_label,

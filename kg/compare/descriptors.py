@@ -32,20 +32,22 @@ COPULAS = frozenset({"be", "become", "remain"})
 EXAMPLE_PREPOSITIONS = frozenset({"like", "as", "including"})  # "groups like X", "such as X", "including X"
 
 
-def find_descriptions(doc: Doc, cues: Cues) -> list[Description]:
-    mentions = Mentions(doc)
+def find_descriptions(doc: Doc, cues: Cues, mentions: Mentions | None = None) -> list[Description]:
+    mentions = Mentions(doc) if mentions is None else mentions
     vocabulary = frozenset(w.replace("-", " ") for w in cues.descriptors)
     seen: dict[tuple[str, int], Description] = {}
     for span in mentions.spans():
         inside = _inside(span)
         outside = [t for t in _describing(span, mentions, cues, vocabulary) if not span.start <= t.i < span.end]
         for token in inside + outside:
+            if (span.id_, token.i) in seen:
+                continue
             descriptor = _descriptor(token, vocabulary)
             if descriptor is None:
                 continue
             start, end = sentence_bounds(token.sent)
             first = min([token.i] + [c.i for c in token.children if c.dep_ == "compound"])
-            seen.setdefault((span.id_, token.i), Description(
+            seen[span.id_, token.i] = Description(
                 key=span.id_,
                 descriptor=descriptor,
                 sentence_start=start,
@@ -53,7 +55,7 @@ def find_descriptions(doc: Doc, cues: Cues) -> list[Description]:
                 start=doc[first].idx,
                 end=token.idx + len(token),
                 asserted_by=speaker(token, mentions, cues),
-            ))
+            )
     return sorted(seen.values(), key=lambda d: (d.start, d.key))
 
 

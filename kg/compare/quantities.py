@@ -45,8 +45,8 @@ class Counted:
     count: Token | None = None  # the count noun whose figure it is ("Nusra terrorists number")
 
 
-def find_quantities(doc: Doc, cues: Cues) -> list[Quantity]:
-    mentions = Mentions(doc)
+def find_quantities(doc: Doc, cues: Cues, mentions: Mentions | None = None) -> list[Quantity]:
+    mentions = Mentions(doc) if mentions is None else mentions
     finder = _Finder(doc, cues, mentions)
     out: list[Quantity] = []
     taken: set[int] = set()

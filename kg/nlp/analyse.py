@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..compare.descriptors import find_descriptions
+from ..compare.mentions import Mentions
 from ..compare.quantities import find_quantities
 from ..cues import Cues, load_cues
 from ..ingest.layout import Layout, read_meta, split_sections
@@ -63,8 +64,9 @@ def to_result(doc: Doc, source: SourceDoc, layout: Layout, cues: Cues) -> DocRes
         for span in doc.spans.get("akg_mentions", [])
     )
     claims: list[Claim] = list(doc._.akg_claims or [])
-    descriptions = find_descriptions(doc, cues)
-    quantities = find_quantities(doc, cues)
+    actor_spans = Mentions(doc)  # one index of the actor mentions for both
+    descriptions = find_descriptions(doc, cues, actor_spans)
+    quantities = find_quantities(doc, cues, actor_spans)
     renamings: list[Renaming] = list(renamed.values())
     # a renaming in the text makes the old name's local actor the renamed one
     remap = _renaming_map(renamings, mentions)
