@@ -55,8 +55,8 @@ def check_keys(path: Path, row: dict[str, Any], row_id: str, required: set[str],
         raise OntologyError(str(path), line_of(path, str(row_id)), f"row {row_id!r} is not a mapping")
     missing = required - row.keys()
     unknown = row.keys() - required - optional
-    where = line_of(path, f"{sorted(unknown)[0]}:") if unknown else line_of(path, str(row_id))
     if missing or unknown:
+        where = line_of(path, f"{sorted(unknown)[0]}:") if unknown else line_of(path, str(row_id))
         problem = "; ".join(
             part for part in (
                 f"missing {sorted(missing)}" if missing else "",

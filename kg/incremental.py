@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import metadata
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest.read import Entry
+from .outputs.serialize import atomic_open
 from .settings import Settings
 from .store import GraphText
 from .types import DocResult
@@ -198,14 +197,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: a crash leaves the old file or the new one.
-    No fsync: these files are a cache, and a lost one only costs re-analysing its document."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A crash leaves the old file or the new one. Not fsynced: these files are a cache, and a
+    lost one only costs re-analysing its document."""
+    with atomic_open(path, durable=False) as handle:
+        handle.write(data)

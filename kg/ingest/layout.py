@@ -55,16 +55,19 @@ def _patterns(path: Path, data: dict[str, Any], key: str, flags: int) -> tuple[r
 
 
 def _pattern(path: Path, key: str, source: Any, flags: int) -> re.Pattern[str]:
-    line = (line_of(path, source) if isinstance(source, str) else None) or _key_line(path, key)
+    def error(problem: str) -> OntologyError:
+        line = (line_of(path, source) if isinstance(source, str) else None) or _key_line(path, key)
+        return OntologyError(str(path), line, f"{key}: {problem}")
+
     if not isinstance(source, str):
-        raise OntologyError(str(path), line, f"{key}: {source!r} is not a regular expression (a string)")
+        raise error(f"{source!r} is not a regular expression (a string)")
     try:
         pattern = re.compile(source, flags)
     except re.error as err:
-        raise OntologyError(str(path), line, f"{key}: bad regular expression {source!r}: {err}") from err
+        raise error(f"bad regular expression {source!r}: {err}") from err
     lacking = NEEDED_GROUPS.get(key, set()) - pattern.groupindex.keys()
     if lacking:
-        raise OntologyError(str(path), line, f"{key}: {source!r} needs the named group(s) {sorted(lacking)}")
+        raise error(f"{source!r} needs the named group(s) {sorted(lacking)}")
     return pattern
 
 

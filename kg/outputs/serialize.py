@@ -7,7 +7,6 @@ gives it a readable context.
 """
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import tempfile
@@ -18,9 +17,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..graph.iris import SHARED_GRAPH
 from ..store import GraphStore
 
 PREFIXES = {
@@ -100,32 +97,24 @@ def write_graph(store: GraphStore, handle: IO[bytes], fmt: str) -> None:
         store.write(handle, fmt)
 
 
-def serialize(dataset: Dataset, fmt: str) -> bytes:
-    buffer = io.BytesIO()
-    store = GraphStore.memory(PREFIXES)
-    for graph in dataset.graphs():
-        name = SHARED_GRAPH if graph.identifier == DATASET_DEFAULT_GRAPH_ID else graph.identifier
-        store.replace_graph(str(name), graph)
-    write_graph(store, buffer, fmt)
-    return buffer.getvalue()
-
-
 STAGE_PREFIX = ".staging-"
 
 
 @contextmanager
-def atomic_open(path: Path, mode: str = "wb") -> Iterator[IO]:
+def atomic_open(path: Path, mode: str = "wb", durable: bool = True) -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path`: readers see the
     old file or the new one, never a half-written one. The file gets the usual permissions
-    (0666 less the umask), not the private ones of a temporary file."""
+    (0666 less the umask), not the private ones of a temporary file. `durable`: on disk before
+    the rename (fsync); a cache that can be made again skips that."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, mode) as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
