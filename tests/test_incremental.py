@@ -68,7 +68,7 @@ def test_unchanged_rerun_does_no_nlp(built, settings, monkeypatch, small_corpus)
         raise AssertionError("an unchanged corpus went through the NLP stage")
 
     monkeypatch.setattr(api, "process", no_nlp)
-    monkeypatch.setattr("kg.nlp.parallel._tools", no_nlp)
+    monkeypatch.setattr("kg.nlp.parallel.tools", no_nlp)
     report = api.build_to(output, [corpus], settings)
     assert report.reused == len(small_corpus) and report.documents == len(small_corpus)
     assert sum(report.claims.values()) > 0 and report.actors > 0

@@ -20,7 +20,7 @@ from itertools import islice
 from typing import Any
 
 from ..errors import KgError
-from ..ingest.read import Entry, load
+from ..ingest.read import Entry, load_all
 from ..settings import Settings
 from ..types import DocResult, Problem, SourceDoc
 
@@ -140,12 +140,8 @@ def _stream(client: Any, plugin: str, entries: list[Entry], settings: Settings) 
 
     while True:
         while pending.count() < limit and (batch := list(islice(batches, settings.batch_size))):
-            docs = []
-            for entry in batch:
-                try:
-                    docs.append(load(entry, settings.max_bytes))
-                except (OSError, ValueError) as err:
-                    yield Problem(str(entry.paths[0]), f"cannot read any more: {err}")
+            docs, problems = load_all(batch, settings.max_bytes)
+            yield from problems
             if docs:
                 submit(docs)
         if pending.is_empty():

@@ -50,8 +50,7 @@ class PipelinePlugin(WorkerPlugin):
 
     def _load(self) -> None:
         from ..incremental import pipeline_fingerprint
-        from ..ingest.layout import load_layout
-        from ..nlp.pipeline import make_nlp
+        from ..nlp.parallel import tools
 
         settings = self.settings
         if not (settings.ontology / "akg.ttl").is_file():  # another machine: its own installation's ontology
@@ -59,7 +58,7 @@ class PipelinePlugin(WorkerPlugin):
         if pipeline_fingerprint(settings) != self.fingerprint:
             raise PipelineMismatch("a worker runs another actor-kg than the client (its version, ontology or spaCy "
                                    "model differ): install the same on every worker")
-        self._tools = make_nlp(settings), load_layout(settings.path("layout.yaml"))
+        self._tools = tools(settings)
         self.settings = settings
         self.loads += 1
 

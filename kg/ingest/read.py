@@ -206,3 +206,15 @@ def load(entry: Entry, max_bytes: int) -> SourceDoc:
             continue
         return SourceDoc(entry.doc_id, text, tuple(str(p) for p in entry.paths), encoding, entry.content_hash, media)
     raise failure
+
+
+def load_all(entries: Iterable[Entry], max_bytes: int) -> tuple[list[SourceDoc], list[Problem]]:
+    """The documents of `entries`, and a Problem for each file that cannot be read any more
+    (changed or gone since the scan)."""
+    docs, problems = [], []
+    for entry in entries:
+        try:
+            docs.append(load(entry, max_bytes))
+        except (OSError, ValueError) as err:
+            problems.append(Problem(str(entry.paths[0]), f"cannot read any more: {err}"))
+    return docs, problems

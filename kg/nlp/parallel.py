@@ -18,14 +18,15 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..ingest.layout import Layout, load_layout
-from ..ingest.read import Entry, load
+from ..ingest.read import Entry, load_all
 from ..settings import Settings
 from ..types import DocResult, Problem
 from .analyse import analyse_safely
 from .pipeline import make_nlp
 
 
-def _tools(settings: Settings) -> tuple[Language, Layout]:
+def tools(settings: Settings) -> tuple[Language, Layout]:
+    """The pipeline and the comment layout, loaded once a process (local workers, Dask workers)."""
     return _load(settings.model, settings.ontology, settings.max_bytes)
 
 
@@ -45,19 +46,14 @@ def _load(model: str, ontology: Path, max_bytes: int) -> tuple[Language, Layout]
 
 def preload(settings: Settings) -> Language:
     """Load the pipeline in this process now; worker processes forked afterwards share it."""
-    return _tools(settings)[0]
+    return tools(settings)[0]
 
 
 def process_batch(entries: list[Entry], settings: Settings) -> list[DocResult | Problem]:
     """The unit of work: a few documents through the whole per-document pipeline."""
-    nlp, layout = _tools(settings)
-    docs, out = [], []
-    for entry in entries:
-        try:
-            docs.append(load(entry, settings.max_bytes))
-        except (OSError, ValueError) as err:
-            out.append(Problem(str(entry.paths[0]), f"cannot read any more: {err}"))
-    return out + analyse_safely(nlp, layout, docs, settings.batch_size)
+    nlp, layout = tools(settings)
+    docs, problems = load_all(entries, settings.max_bytes)
+    return problems + analyse_safely(nlp, layout, docs, settings.batch_size)
 
 
 def _batches(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
@@ -67,7 +63,7 @@ def _batches(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
 
 
 def _init_worker(settings: Settings) -> None:
-    _tools(settings)
+    tools(settings)
 
 
 def _work(args: tuple[list[Entry], Settings]) -> list[DocResult | Problem]:
