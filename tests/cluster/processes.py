@@ -3,7 +3,6 @@ on free loopback ports; every process started is stopped, whatever the test does
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -12,11 +11,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.remote.serve import ServerError, oxigraph_command
+
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 KG = [sys.executable, "-m", "kg"]
-OXIGRAPH = str(Path(sys.executable).parent / "oxigraph") if (Path(sys.executable).parent / "oxigraph").is_file() \
-    else shutil.which("oxigraph") or "oxigraph"
+try:
+    OXIGRAPH = oxigraph_command()
+except ServerError:  # the tests that need it are skipped
+    OXIGRAPH = "oxigraph"
 
 
 def free_port() -> int:
