@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARTICLE = re.compile(r"\b(al|an|ad|ash|as|ar|at|az|el|ul)[-\s](?=\w)", re.IGNORECASE)
 SUN = re.compile(r"\b([Aa])[ln][-\s]((?:Sh|Th|Dh|sh|th|dh|[TDRZSNLtdrzsnl]))")  # al-/el- before a sun letter
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for every mention of a name
 def normalise(name: str) -> str:
     """The comparison form of a name: lower case, straight quotes, no possessive,
     Arabic article written `al `, punctuation as spaces, no leading "the"."""

@@ -10,11 +10,14 @@ to the nearest compatible actor before them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
+from ..nlp.tokens import TokenFilter
 from ..types import Entity
 from .gazetteer import Gazetteer
 from .names import normalise, slug
@@ -23,6 +26,7 @@ from .recognize import ACTOR, DEMONYM, PLACE, SEAT
 NAME_KINDS = ("name", "metonym", "demonym")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr", "dative", "agent", "ROOT")
+RELATIVE_PRONOUNS = frozenset({"whose", "who", "which"})
 SENTENCE_WINDOW = 2  # how many sentences back a pronoun or description may find its antecedent
 
 
@@ -44,6 +48,8 @@ class ActorResolver:
         for entry in gazetteer.actors.values():
             for name in (entry.label, *entry.aliases):
                 self.by_name.setdefault(normalise(name), entry.key)
+        self._proper_nouns = TokenFilter({POS: "PROPN".__eq__})
+        self._referring = TokenFilter({LOWER: self._may_refer, LEMMA: self._may_describe})  # see _coreference
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -88,11 +94,12 @@ class ActorResolver:
     def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
         """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",
         "Osgiliath soldiers"): subjects, objects, agents, possessors, and owners of state nouns."""
-        taken = _mention_tokens(mentions) | {t.i for e in doc.ents for t in e}
+        taken = _mention_tokens(mentions) | _mention_tokens(doc.ents)
         titles = self.cues.leader_titles | self.cues.member_titles | self.cues.title_fillers | self.cues.honorifics
         found = []
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 3:
+        for i in self._proper_nouns(doc):
+            token = doc[i]
+            if token.i in taken or not token.text[:1].isupper() or len(token.text) < 3:
                 continue
             if token.lower_ in titles or _title_case(token.sent):
                 continue  # "the Special Envoy", or a headline where every word is capitalised
@@ -118,7 +125,8 @@ class ActorResolver:
             if key not in entities:
                 entry = self.gazetteer.actors.get(key)
                 # coordinated with a person ("Mohammed Ma'yuf and Omar Salkhu") it is a person; else a polity
-                partners = {m.id_ for m in mentions for c in token.conjuncts if m.start <= c.i < m.end}
+                conjuncts = [c.i for c in token.conjuncts]
+                partners = {m.id_ for m in mentions for i in conjuncts if m.start <= i < m.end}
                 kind = "Person" if any(entities.get(k) and entities[k].type == "Person" for k in partners) else "State"
                 entities[key] = Entity(key, entry.type if entry else kind, entry.label if entry else span.text,
                                        entry.wikidata if entry else None)
@@ -265,9 +273,10 @@ class ActorResolver:
     def _coreference(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
         named = sorted((m for m in mentions if m.label_ in NAME_KINDS), key=lambda s: s.start)
         titles = self._titles(doc, named, entities)
-        taken = {t.i for m in mentions for t in m}
+        taken = _mention_tokens(mentions)
         found: list[Span] = []
-        for token in doc:
+        for i in self._referring(doc):
+            token = doc[i]
             if token.i in taken:
                 continue
             lower = token.lower_
@@ -280,6 +289,12 @@ class ActorResolver:
                 if span is not None:
                     found.append(span)
         return found
+
+    def _may_refer(self, lower: str) -> bool:
+        return lower in RELATIVE_PRONOUNS or lower in self.cues.pronouns
+
+    def _may_describe(self, lemma: str) -> bool:
+        return lemma.lower() in self.cues.descriptions
 
     def _relative(self, doc: Doc, token: Token, known: list[Span]) -> list[Span]:
         """A relative pronoun stands for the nearest actor before it in its sentence ("the Free Syrian
@@ -361,13 +376,14 @@ class ActorResolver:
         taken = _mention_tokens(known)
         if any(c.pos_ == "PROPN" and c.i not in taken for c in modifiers):
             return None  # "the Zinki group": the name of a group the gazetteer lacks, not a reference back
-        modifier_keys = {m.id_ for m in known for c in modifiers for t in c.subtree if m.start <= t.i < m.end}
+        modifier_tokens = {t.i for c in modifiers for t in c.subtree}
+        modifier_keys = {m.id_ for m in known for i in modifier_tokens if m.start <= i < m.end}
         types = self.cues.descriptions[token.lemma_.lower()]
         named = {m.id_ for m in known for c in modifiers if c.dep_ == "compound" and m.start <= c.i < m.end}
         if any(entities[k].type in types for k in named if k in entities):
             return None  # "the Zinki group" is the Zinki group itself
         if types == {"Person"}:
-            words = frozenset(self._title_words([*[c for c in modifiers if c.i not in _mention_tokens(known)], token]))
+            words = frozenset(self._title_words([*[c for c in modifiers if c.i not in taken], token]))
             of = next(iter(sorted(modifier_keys)), None)
             for m in reversed(known):
                 if m.start >= token.i or entities.get(m.id_, Entity("", "", "")).type != "Person":
@@ -423,8 +439,8 @@ class ActorResolver:
         return titles
 
 
-def _mention_tokens(spans: list[Span]) -> set[int]:
-    return {t.i for s in spans for t in s}
+def _mention_tokens(spans: Iterable[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.start, s.end)}
 
 
 def _title_case(sent: Span) -> bool:

@@ -21,8 +21,8 @@ class Mentions:
         for span in doc.spans.get("akg_mentions", []):
             entity = entities.get(span.id_)
             if entity is not None and entity.type in ACTOR_TYPES:
-                for token in span:
-                    self.by_token[token.i].append(span)
+                for i in range(span.start, span.end):
+                    self.by_token[i].append(span)
             elif entity is not None and entity.type == "Place":
                 self.places.append(span)
 

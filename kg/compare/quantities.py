@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
+from ..nlp.tokens import TokenFilter
 from ..relations.extract import sentence_bounds
 from ..types import Quantity
 from .mentions import Mentions, speaker
@@ -50,7 +52,8 @@ def find_quantities(doc: Doc, cues: Cues, mentions: Mentions | None = None) -> l
     finder = _Finder(doc, cues, mentions)
     out: list[Quantity] = []
     taken: set[int] = set()
-    for token in doc:
+    for i in TokenFilter({LOWER: finder.number_word})(doc):
+        token = doc[i]
         if token.i in taken or not finder.starts_figure(token):
             continue
         span = finder.figure(token)
@@ -77,9 +80,9 @@ class _Finder:
 
     # ------------------------------------------------------------------ the figure
     def numeric(self, token: Token) -> bool:
-        word = token.lower_
-        if token.ent_type_ in NOT_COUNTS:
-            return False
+        return token.ent_type_ not in NOT_COUNTS and self.number_word(token.lower_)
+
+    def number_word(self, word: str) -> bool:
         return (is_digits(word) or scale_of(word, self.words) is not None
                 or (word in self.words.number_words and word not in ("a", "an")))
 

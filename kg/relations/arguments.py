@@ -49,8 +49,8 @@ class Arguments:
         self.titles = titles
         self.by_token: dict[int, list[Span]] = defaultdict(list)
         for span in doc.spans.get("akg_mentions", []):
-            for token in span:
-                self.by_token[token.i].append(span)
+            for i in range(span.start, span.end):
+                self.by_token[i].append(span)
         self.proxies = cues.proxy_nouns | cues.state_nouns
 
     def mention(self, token: Token) -> list[Arg]:

@@ -9,9 +9,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
+from ..nlp.tokens import TokenFilter
 from ..types import SYMMETRIC, Claim, Entity, Renaming
 from .arguments import RESOLVED_KINDS, Arg, Arguments
 from .frames import FRAMES, Context, Match
@@ -28,11 +30,17 @@ NAME_FRAMES = frozenset({"organ", "possessive"})  # run on every actor name, wha
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
-    """Character offsets of a sentence without its surrounding whitespace."""
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return start, max(start, end)
+    """Character offsets of a sentence without its surrounding whitespace: from its first to its
+    last token that is not whitespace (only whitespace tokens hold whitespace; the sentence's
+    text is not built, which would visit every token)."""
+    doc, first, last = sent.doc, sent.start, sent.end - 1
+    while first <= last and doc[first].is_space:
+        first += 1
+    while last > first and doc[last].is_space:
+        last -= 1
+    if first > last:
+        return sent.end_char, sent.end_char
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 class RelationExtractor:
@@ -48,6 +56,10 @@ class RelationExtractor:
                     index[word].append(row)
         self.index: dict[str, tuple[Row, ...]] = {word: tuple(rows) for word, rows in index.items()}
         self.titles = lexicon.titles("leaderOf") | lexicon.titles("memberOf")
+        self._indexed_words = TokenFilter({LEMMA: self._indexed, LOWER: self._indexed})  # see rows_for
+
+    def _indexed(self, word: str) -> bool:
+        return word.lower() in self.index
 
     def rows_for(self, token: Token, args: Arguments) -> tuple[Row, ...]:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -62,7 +74,10 @@ class RelationExtractor:
         entities: dict[str, Entity] = doc._.akg_entities
         args = Arguments(doc, self.cues, entities, self.titles, self.memberships)
         self._quoted = quote_speakers(doc, self.cues)
-        triggered = [(token, rows) for token in doc if (rows := self.rows_for(token, args))]
+        named = set(args.by_token)
+        candidates = self._indexed_words(doc)
+        triggered = [(token, rows) for i in sorted(named.union(candidates))
+                     if (rows := self.rows_for(token := doc[i], args))]
         doc._.akg_renamings = list(self.find_renamings(triggered, args))
         doc._.akg_claims = list(self.find_claims(triggered, args))
         return doc

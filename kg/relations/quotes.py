@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..cues import Cues
@@ -25,7 +26,7 @@ def quote_speakers(doc: Doc, cues: Cues) -> dict[int, Token]:
     if not found_any:
         return out
     sentences = [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
-    offsets = [token.idx for token in doc]
+    offsets = doc.to_array(IDX).tolist()
     for found in found_any:
         after = bisect_left(offsets, found.end())
         before = bisect_left(offsets, found.start())
