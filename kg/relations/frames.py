@@ -178,10 +178,16 @@ def adjective(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 # ---------------------------------------------------------------------- hyphenated modifiers
 def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
-    """"al-Qaeda-linked group", "Russian-backed forces": the actor before the hyphen and the noun modified."""
-    if t.i < 2 or t.doc[t.i - 1].text not in ("-", "–"):
+    """"al-Qaeda-linked group", "Russian-backed forces": the actor before the hyphen and the noun modified;
+    also without the hyphen where the participle modifies the noun ("the CIA equipped rebels")."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text in ("-", "–"):
+        before = t.i - 2
+    elif t.i >= 1 and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
+        before = t.i - 1
+    else:
         return
-    modifier = ctx.args.mention(t.doc[t.i - 2])
+    modifier = ctx.args.mention(doc[before])
     if not modifier:
         return
     head = t.head if t.head.i != t.i else None
@@ -189,9 +195,9 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     other = ctx.args.at(head)
     if row.roles == "modifier_object":
-        yield Match(other, modifier, t, t.i - 2, t.i)
+        yield Match(other, modifier, t, before, t.i)
     else:
-        yield Match(modifier, other, t, t.i - 2, t.i)
+        yield Match(modifier, other, t, before, t.i)
 
 
 def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
