@@ -105,8 +105,9 @@ class ActorResolver:
                 continue  # "the Special Envoy", or a headline where every word is capitalised
             if token.dep_ == "compound":
                 head = token.head
-                if head.pos_ == "PROPN" or head.lemma_.lower() not in (self.cues.state_nouns | self.cues.proxy_nouns):
-                    continue
+                owning = self.cues.state_nouns | self.cues.proxy_nouns
+                if head.pos_ == "PROPN" or (head.lemma_.lower() not in owning and head.lower_ not in owning):
+                    continue  # "Osgiliath soldiers": the lexicon may list the plural only
             elif token.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "conj") and not (
                     token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")) and not (
                     token.dep_ == "ROOT" and any(c.dep_ == "conj" for c in token.children)):

@@ -39,6 +39,15 @@ def _nominal_subtree(token: Token) -> Iterator[Token]:
         yield from _nominal_subtree(child)
 
 
+def _listed(token: Token) -> list[Token]:
+    """A list the parser took for an apposition: "The US, Russia, and Switzerland met" (Russia an
+    apposition of the US, Switzerland its conjunct). A true apposition has no conjunct; a list
+    after a semicolon is a list of descriptions ("X, commander of A; Y of B; and Z of C")."""
+    doc = token.doc
+    return [t for c in token.children if c.dep_ == "appos" and c.i > token.i and doc[c.left_edge.i - 1].text == ","
+            and any(x.dep_ == "conj" for x in c.children) for t in (c, *c.conjuncts)]
+
+
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
                  memberships: dict[str, frozenset[str]] | None = None) -> None:
@@ -110,7 +119,7 @@ class Arguments:
     def at(self, token: Token) -> list[Arg]:
         """Everything `token` and its conjuncts name, in order, without repeats."""
         out: list[Arg] = []
-        for t in (token, *token.conjuncts):
+        for t in (token, *token.conjuncts, *_listed(token)):
             for arg in self._one(t, 0):
                 if arg.key not in {a.key for a in out}:
                     out.append(arg)
