@@ -54,7 +54,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     else:
         subj = _resolve(ctx, subjects(t))
         obj = _resolve(ctx, objects(t, row.preps))
-        if not obj and row.violent:  # "fired two shells at Seoul": the preposition hangs off the weapon
+        if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
     if row.roles == "swap":
         subj, obj = obj, subj

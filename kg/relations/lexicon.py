@@ -19,7 +19,7 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
           "organ", "possessive", "modal", "threat", "classifier")
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
-                 "possessed_object", "symmetric_between", "violent"}
+                 "possessed_object", "symmetric_between", "violent", "through_object"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -45,6 +45,7 @@ class Row:
     possessed_object: bool = False
     symmetric_between: bool = False
     violent: bool = False
+    through_object: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
     negatives: tuple[str, ...] = ()
@@ -121,6 +122,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         possessed_object=bool(raw.get("possessed_object")),
         symmetric_between=bool(raw.get("symmetric_between")),
         violent=bool(raw.get("violent")),
+        through_object=bool(raw.get("through_object")),
         confidence=float(confidence),
         examples=tuple(parsed),
         negatives=tuple(negatives),
