@@ -48,6 +48,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and dep in ("xcomp", "advcl"):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != verb.i]
+        if not controller and is_passive(head):  # "X was pressured by Y to help Z": X helps
+            controller = [c for c in head.children if c.dep_ == "nsubjpass"]
         if controller and head.pos_ in VERBAL:
             return controller  # object control: "asked X to withdraw" (not "spent years killing")
     if dep in CLIMB or dep in ("prep", "pobj"):
