@@ -260,11 +260,11 @@ class ActorResolver:
         if root.tag_ in ("NNPS", "NNS") or root.text.endswith("s"):
             return root.dep_ in ARGUMENT_DEPS
         head = root
-        while head.dep_ in ("amod", "compound", "npadvmod", "nmod") and head.head.i != head.i:
+        owned = self.cues.state_nouns | self.cues.proxy_nouns | self.cues.member_titles | self.cues.leader_titles
+        # through coordinated modifiers: "Iranian and Russian airstrikes"
+        while head.dep_ in ("amod", "compound", "npadvmod", "nmod", "conj") and head.head.i != head.i:
             head = head.head
-            lemma = head.lemma_.lower()
-            if lemma in self.cues.state_nouns or lemma in self.cues.proxy_nouns or lemma in self.cues.member_titles \
-                    or lemma in self.cues.leader_titles:
+            if head.lemma_.lower() in owned or head.lower_ in owned:  # the lexicon may list the plural only
                 return True
             if head.ent_type_ in ("PERSON", ACTOR) or head.tag_ == "VBN":
                 return True

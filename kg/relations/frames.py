@@ -221,13 +221,25 @@ def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     yield Match(owners, target, head, t.i, t.i + 2)
 
 
+PAIR_JOINS = frozenset({"-", "–", "/", "and", "&", ","})
+
+
 def pair(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
-    """"Russian-American negotiation": the actors modifying one noun, with each other."""
+    """"Russian-American negotiation", "the Russian and Syrian forces": the actors modifying one noun,
+    joined by a hyphen or a conjunction, with each other (not "Syrian government forces": one actor
+    named twice, nor "Russian Syrian policy")."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return
-    actors = [a for a in ctx.args.modifiers(t) if ctx.args.is_actor(a.key)]
-    if len({a.key for a in actors}) >= 2:
-        yield Match(actors, [], t, min(a.token for a in actors), t.i, symmetric_pairs=True)
+    actors = sorted((a for a in ctx.args.modifiers(t) if ctx.args.is_actor(a.key)), key=lambda a: a.token)
+    if len({a.key for a in actors}) < 2:
+        return
+    spans = [min(ctx.args.by_token[a.token], key=lambda s: s.start) for a in actors]
+    doc = t.doc
+    for before, after in zip(spans, spans[1:]):
+        between = doc[before.end:after.start]
+        if not len(between) or any(w.lower_ not in PAIR_JOINS for w in between):
+            return
+    yield Match(actors, [], t, min(a.token for a in actors), t.i, symmetric_pairs=True)
 
 
 # ---------------------------------------------------------------------- titles
@@ -346,8 +358,15 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     else:
         return
     agents_ = [a for a in agents_ if ctx.args.is_actor(a.key)]
-    if len({a.key for a in agents_}) >= 2:
+    if len({a.key for a in agents_}) >= 2 and not _alternatives(t.doc, agents_):
         yield Match(agents_, [], t, t.i, t.i, symmetric_pairs=True)
+
+
+def _alternatives(doc, args: list[Arg]) -> bool:
+    """"Syrian or Russian airstrikes": the actors are joined by "or" (one of them acted, not both together)."""
+    tokens = {doc[a.token] for a in args}
+    firsts = tokens | {t.head for t in tokens if t.dep_ == "conj"}
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in firsts for c in t.children)
 
 
 # ---------------------------------------------------------------------- names inside names
