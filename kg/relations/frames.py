@@ -146,7 +146,7 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
             found = [a for a in ctx.args.modifiers(node) if a.key not in exclude]
             if found:
                 return found
-    verb_ = governing_verb(t)
+    verb_ = t.head if t.dep_ == "nsubjpass" else governing_verb(t)  # "evidence against Y was presented by X"
     if verb_ is not None and (verb_.lemma_.lower() in ctx.cues.light_verbs or verb_.lemma_.lower() in row.light_verbs):
         if is_passive(verb_):
             return _resolve(ctx, agents(verb_))
