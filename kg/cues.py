@@ -18,7 +18,7 @@ LISTS = (
     "head_of_state_titles", "modal_verbs", "place_parts", "falsity_words", "reporting_verbs", "reporting_nouns", "violent_lemmas",
     "descriptors", "naming_verbs", "count_nouns", "event_counts",
 )
-MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges")
+MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges", "lemma_fixes")
 COMPARISON_MAPS = ("counted_nouns", "figure_prefixes", "figure_suffixes", "number_words", "number_scales",
                    "place_words", "incompatible_relations")
 FIGURE_BOUNDS = ("around", "atLeast", "atMost")
@@ -54,6 +54,7 @@ class Cues:
     org_type_cues: dict[str, tuple[str, ...]]
     hedges: dict[str, float]
     lists: dict[str, frozenset[str]]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> its lemma
     comparison: ComparisonCues = field(default_factory=ComparisonCues)
 
     def __getattr__(self, name: str) -> frozenset[str]:
@@ -87,6 +88,9 @@ def load_cues(path: Path) -> Cues:
             raise OntologyError(str(path), line_of(path, f"{word}:"), f"hedge {word!r}: factor must be in (0, 1]")
         hedges[word] = float(factor)
     types_of("org_type_cues", list(data["org_type_cues"]))
+    for form, lemma in data["lemma_fixes"].items():
+        if not isinstance(form, str) or not isinstance(lemma, str) or not lemma:
+            raise OntologyError(str(path), line_of(path, f"{form}:"), f"lemma_fixes {form!r}: expected a word")
     return Cues(
         pronouns=pronouns,
         descriptions={w: types_of(w, t) for w, t in data["descriptions"].items()},
@@ -95,6 +99,7 @@ def load_cues(path: Path) -> Cues:
         org_type_cues={t: tuple(w.lower() for w in words) for t, words in data["org_type_cues"].items()},
         hedges=hedges,
         lists={key: frozenset(w.lower() for w in data[key]) for key in LISTS},
+        lemma_fixes={form.lower(): lemma.lower() for form, lemma in data["lemma_fixes"].items()},
         comparison=_comparison(path, data),
     )
 

@@ -147,6 +147,8 @@ CASES = [
            r"negations: expected a list of words", cues),
     Broken("cues.yaml: unknown actor type", "cues.yaml", replace_line(r"^  envoy:", "envoy: [Persn]"),
            r"envoy: unknown actor types \['Persn'\]", cues),
+    Broken("cues.yaml: a lemma fix that is not a word", "cues.yaml",
+           replace_line(r"^  waged:", "waged: [wage]"), r"lemma_fixes 'waged': expected a word", cues),
     Broken("layout.yaml: not YAML", "layout.yaml", replace_line(r"^comment_item:", "comment_item: a: b"),
            r"not valid YAML: mapping values are not allowed here", layout),
     Broken("layout.yaml: unknown key", "layout.yaml", insert_before(r"^bylines:", "colours: [red]"),

