@@ -166,6 +166,10 @@ class Arguments:
                 named = self.mention(child)
                 if named:
                     return named
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i < t.i:  # "X, a militia loyal to Y": the militia is X
+            named = self.mention(t.head)
+            if named:
+                return named
         if lemma in self.titles or lower in self.titles:
             persons, _orgs, _later = self.title_window(t)
             if persons:

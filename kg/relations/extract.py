@@ -123,27 +123,29 @@ class RelationExtractor:
         subjects = match.subjects
         if row.frame == "modal":  # the demand is the speaker's: "De Mistura: al-Qaeda must leave"
             subjects = [Arg(speaker, "speaker", anchor.i)] if speaker else []
+        denied = {a.key for a in (*subjects, *match.objects) if _neither(args, a)}
         if match.symmetric_pairs:
-            pairs = combinations(subjects, 2)
+            pairs = combinations(subjects, 2) if not denied else iter(())  # "neither A nor B": not together
         else:
             pairs = ((s, o) for s in subjects for o in match.objects)
         for s, o in pairs:
             if s.key == o.key or not args.is_actor(s.key):
                 continue
+            pair_negated = negated != bool({s.key, o.key} & denied)
             if not args.is_actor(o.key) and relation not in TARGET_RELATIONS:
                 continue
             subject, obj = (s, o)
             if relation in SYMMETRIC and o.key < s.key:
                 subject, obj = o, s
             confidence = row.confidence * view.hedge * self._distance(anchor, subject, obj)
-            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not negated:
+            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not pair_negated:
                 yield Claim(speaker, "accuses", subject.key, "positive", round(min(1.0, confidence), 2), speaker,
                             start, end, f"{row.id}/allegation", trigger_start, trigger_end)
             yield Claim(
                 subject=subject.key,
                 relation=relation,
                 object=obj.key,
-                polarity="negative" if negated else "positive",
+                polarity="negative" if pair_negated else "positive",
                 confidence=round(min(1.0, confidence), 2),
                 asserted_by=speaker,
                 sentence_start=start,
@@ -169,3 +171,19 @@ class RelationExtractor:
             return None
         found = [a for a in args.at(token) if args.is_actor(a.key)]
         return found[0].key if found else None
+
+
+def _neither(args: Arguments, arg: Arg) -> bool:
+    """"Neither Ahrar al-Sham nor Jaysh al-Islam joined X": each of the coordinated names is denied
+    (after "neither" or "nor", or in a coordination that "neither" opens or "nor" joins)."""
+    doc = args.doc
+    spans = args.by_token.get(arg.token)
+    start = min(span.start for span in spans) if spans else arg.token
+    if start > 0 and doc[start - 1].lower_ in ("neither", "nor"):
+        return True
+    token = doc[arg.token]
+    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return doc[token.left_edge.i].lower_ == "neither" or any(c.dep_ == "cc" and c.lower_ == "nor" for c in token.children)

@@ -101,7 +101,8 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
             obj = _resolve(ctx, owner)
             subj = [a for a in ctx.args.modifiers(t, exclude={o.i for o in owner}) if a.key not in {o.key for o in obj}]
             subj += _resolve(ctx, [c for c in t.children if c.dep_ == "appos"])
-            yield Match(subj, obj, t, t.i, t.i)
+            # "the Nusra Front, al-Qaeda's Syrian branch", "X is Assad's ally": as any noun's subject
+            yield Match(subj or _noun_subjects(t, row, ctx, {o.key for o in obj}), obj, t, t.i, t.i)
             return
     if not obj_tokens:
         return
@@ -259,8 +260,10 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if orgs and orgs[0].kind == "demonym" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
         return  # "De Mistura, an Italian diplomat": a nationality, not a post
     if orgs:
+        # "Syrian commander X" serves the state; "X, commander of the Quds Force" leads what follows "of"
         yield Match(persons, orgs[:1], t, first, t.i, demoted=row.relation == "leaderOf" and _is_state(ctx, orgs[0])
-                    and t.lower_ not in ctx.cues.head_of_state_titles and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
+                    and orgs[0].token < t.i and t.lower_ not in ctx.cues.head_of_state_titles
+                    and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
 
 
 def _is_person(ctx: Context, arg: Arg) -> bool:
@@ -296,7 +299,8 @@ def _title_appositions(t: Token, ctx: Context) -> list[Arg]:    # apposition: "X
 
 
 def _title_orgs(t: Token, ctx: Context, window_orgs: list[Arg]) -> list[Arg]:
-    poss = [a for c in t.children if c.dep_ == "poss" for a in ctx.args.at(c)]
+    # a title is of an organisation, not of a person ("his Turkish counterpart X", "Putin's spokesman X")
+    poss = [a for c in t.children if c.dep_ == "poss" for a in ctx.args.at(c) if not _is_person(ctx, a)]
     if poss:
         return poss
     before = _orgs_before(t, ctx)
