@@ -12,7 +12,7 @@ from .errors import OntologyError
 from .types import ACTOR_TYPES, RELATIONS
 
 LISTS = (
-    "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns",
+    "leader_titles", "member_titles", "title_fillers", "honorifics", "state_nouns", "proxy_nouns", "weapon_nouns",
     "locative_prepositions", "non_actor_labels", "non_actor_names", "population_nouns", "negations",
     "ending_adverbs", "negative_verbs", "recipient_verbs", "light_verbs", "intent_verbs", "allegation_verbs",
     "head_of_state_titles", "modal_verbs", "place_parts", "falsity_words", "reporting_verbs", "reporting_nouns", "violent_lemmas",

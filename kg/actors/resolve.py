@@ -91,6 +91,11 @@ class ActorResolver:
             return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
         return self._ner_mention(doc, ent, entities, short)
 
+    def _names_weapon(self, span: Span) -> bool:
+        """"TOW missiles", "Grad rockets", "Sukhoi jets": an unknown name before a weapon noun is the weapon's."""
+        head = span.root.head
+        return span.root.dep_ == "compound" and bool({head.lemma_.lower(), head.lower_} & self.cues.weapon_nouns)
+
     def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
         """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",
         "Osgiliath soldiers"): subjects, objects, agents, possessors, and owners of state nouns."""
@@ -106,8 +111,9 @@ class ActorResolver:
             if token.dep_ == "compound":
                 head = token.head
                 owning = self.cues.state_nouns | self.cues.proxy_nouns
-                if head.pos_ == "PROPN" or (head.lemma_.lower() not in owning and head.lower_ not in owning):
-                    continue  # "Osgiliath soldiers": the lexicon may list the plural only
+                words = {head.lemma_.lower(), head.lower_}  # "Osgiliath soldiers": the lexicon may list the plural only
+                if head.pos_ == "PROPN" or not words & owning or self._names_weapon(doc[token.i:token.i + 1]):
+                    continue
             elif token.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "conj") and not (
                     token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")) and not (
                     token.dep_ == "ROOT" and any(c.dep_ == "conj" for c in token.children)):
@@ -168,6 +174,8 @@ class ActorResolver:
         if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name) or not name[0].isupper():
             return None
         known = self._known_name(name, norm, label, short)
+        if known is None and self._names_weapon(span):
+            return None
         if known is not None:
             return self._gazetteer_mention(span, known, "name", entities) if known in self.gazetteer.actors \
                 else Span(doc, span.start, span.end, label="name", span_id=known)

@@ -52,6 +52,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             controller = [c for c in head.children if c.dep_ == "nsubjpass"]
         if controller and head.pos_ in VERBAL:
             return controller  # object control: "asked X to withdraw" (not "spent years killing")
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
+        controller = [c for c in head.head.children if c.dep_ == "dobj"]
+        if controller:
+            return controller  # "accused X of attacking", "blamed X for shelling": X attacks
     if dep in CLIMB or dep in ("prep", "pobj"):
         climb = head
         # "was unable to fulfil", "is ready to leave": through the adjective to the copula

@@ -50,6 +50,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
+        if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack
+            subj = _resolve(ctx, [p for p in _prep_pobjs(t, frozenset({"in", "during"}))
+                                  if p.lemma_.lower() in ctx.cues.violent_lemmas])
         obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
     else:
         subj = _resolve(ctx, subjects(t))
