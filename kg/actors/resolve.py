@@ -93,8 +93,12 @@ class ActorResolver:
 
     def _names_weapon(self, span: Span) -> bool:
         """"TOW missiles", "Grad rockets", "Sukhoi jets": an unknown name before a weapon noun is the weapon's."""
+        if span.root.dep_ not in ("compound", "nmod"):
+            return False
         head = span.root.head
-        return span.root.dep_ == "compound" and bool({head.lemma_.lower(), head.lower_} & self.cues.weapon_nouns)
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:  # "TOW anti-tank missiles"
+            head = head.head
+        return bool({head.lemma_.lower(), head.lower_} & self.cues.weapon_nouns)
 
     def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
         """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",

@@ -199,7 +199,7 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     head = t.head if t.head.i != t.i else None
     if head is None or head.i < t.i:
         return
-    other = ctx.args.at(head)
+    other = [a for a in ctx.args.at(head) if a.token > t.i]  # not "Hezbollah fighters and Iran-backed militias"
     if row.roles == "modifier_object":
         yield Match(other, modifier, t, before, t.i)
     else:
