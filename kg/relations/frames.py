@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import (agents, governing_verb, is_passive, objects, own_subjects, patients, predicate_subjects,
+from .clauses import (VERBAL, agents, governing_verb, is_passive, objects, own_subjects, patients, predicate_subjects,
                       prep_objects, subjects)
 from .lexicon import Row
 
@@ -81,6 +81,9 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "addressee":
         yield from _addressed(t, row, ctx)
         return
+    if row.with_clause and t.dep_ == "pobj" and t.head.lower_ in ("with", "under") and t.head.head.pos_ in VERBAL:
+        yield from _with_clause(t, row, ctx)
+        return
     obj_tokens = _prep_pobjs(t, row.preps)
     if not obj_tokens and t.dep_ == "dobj":
         if t.head.lemma_.lower() in ctx.cues.recipient_verbs:  # "Y receives support from X"
@@ -114,6 +117,15 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.light_verbs and (light is None or light.lemma_.lower() not in row.light_verbs):
         return
     subj = _noun_subjects(t, row, ctx, {a.key for a in obj})
+    yield Match(subj, obj, t, t.i, t.i)
+
+
+def _with_clause(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"X advanced with support from Y", "with the help of Y", "with Turkish backing": Y does it for X."""
+    obj = [a for a in _resolve(ctx, subjects(t.head.head)) if a.kind != "pronoun"]  # too far from its antecedent
+    taken = {a.key for a in obj}
+    subj = [a for a in ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps | {"of"}))
+            if a.key not in taken]
     yield Match(subj, obj, t, t.i, t.i)
 
 
@@ -395,12 +407,13 @@ def organ(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 def _before(span, ctx: Context) -> list[Arg]:
     """Actor names directly before a name, inside its noun phrase ("the US CIA", "Moscow's UN envoy")."""
     doc, i, out = span.doc, span.start - 1, []
-    while i >= 0 and span.start - i <= 3:
+    while i >= 0 and span.start - i <= 4:
         token = doc[i]
         named = ctx.args.mention(token)
         if named:
             out.extend(named)
-        elif token.tag_ != "POS" and token.lower_ not in ("the",):
+        elif token.tag_ != "POS" and token.lower_ not in ("the",) and not (
+                token.is_lower and token.pos_ in ("NOUN", "ADJ")):  # "the UN refugee agency UNHCR"
             break
         i -= 1
     return out

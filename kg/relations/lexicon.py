@@ -19,7 +19,7 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
           "organ", "possessive", "modal", "threat", "classifier")
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
-                 "possessed_object", "symmetric_between", "violent", "through_object"}
+                 "possessed_object", "symmetric_between", "violent", "through_object", "with_clause"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -46,6 +46,7 @@ class Row:
     symmetric_between: bool = False
     violent: bool = False
     through_object: bool = False
+    with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
     negatives: tuple[str, ...] = ()
@@ -123,6 +124,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         symmetric_between=bool(raw.get("symmetric_between")),
         violent=bool(raw.get("violent")),
         through_object=bool(raw.get("through_object")),
+        with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),
         negatives=tuple(negatives),
