@@ -178,7 +178,7 @@ class Arguments:
             owners = self.modifiers(t)
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
-            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of", "from")  # "an attack by X"
+            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of",)  # "an attack by X"
             for prep in t.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
