@@ -345,7 +345,7 @@ class ActorResolver:
 
     def _pronoun(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity]) -> list[Span]:
         spec = self.cues.pronouns[token.lower_]
-        if token.lower_ == "it" and (token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_ == "be"):
+        if token.lower_ == "it" and (token.dep_ not in ("nsubj", "nsubjpass") or _expletive(token.head)):
             return []  # expletive "it is ... that"; as an object "it" is mostly a thing ("provide cover for it")
         candidates = self._candidates(doc, token, known, spec.types, entities, spec.gender)
         if not candidates:
@@ -450,6 +450,16 @@ class ActorResolver:
             if words & (self.cues.leader_titles | self.cues.member_titles):
                 titles.setdefault(m.id_, []).append(TitleInfo(words, of))
         return titles
+
+
+def _expletive(verb: Token) -> bool:
+    """"It is clear that ...", "it was decided to ...": the copula's "it" stands for a clause, not an
+    actor ("it was not opposed to X" is someone's stance)."""
+    if verb.lemma_ != "be":
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children) or not any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def _mention_tokens(spans: Iterable[Span]) -> set[int]:
