@@ -399,7 +399,9 @@ def organ(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                   and not ctx.args.is_person(a.key)]
         known = ctx.args.member_of(span.id_)
         lemma_cue = any(w.lower_ in row.triggers or w.lemma_.lower() in row.triggers for w in span)
-        owners = [a for a in owners if a.key in known or (lemma_cue and _is_state(ctx, a))]
+        # "the FSA's Sultan Murad division" (the name heads the phrase: not "Hezbollah's Lebanese Army rivals")
+        possessed = span.start > 0 and span.doc[span.start - 1].tag_ == "POS" and span.root.dep_ != "compound"
+        owners = [a for a in owners if a.key in known or (lemma_cue and (possessed or _is_state(ctx, a)))]
         if owners:
             yield Match([Arg(span.id_, "name", t.i)], owners[:1], t, span.start, t.i)
 
