@@ -31,7 +31,8 @@ class Stance:
 def _negations(token: Token, cues: Cues) -> int:
     count = 0
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"
+                                   and token.lemma_.lower() not in cues.certainty_nouns):  # not "no secret of"
             count += 1
         elif child.dep_ == "advmod" and child.lower_ in cues.ending_adverbs and any(
             g.lower_ == "no" for g in child.children
