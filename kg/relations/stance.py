@@ -43,6 +43,14 @@ def _negations(token: Token, cues: Cues) -> int:
     return count
 
 
+def _participle_after_comma(clause: Token) -> bool:
+    """", dismissing the reports": an -ing clause set off by a comma adds to the sentence; the
+    negation of the verb it hangs from is not its own."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.left_edge.i == 0:
+        return False
+    return clause.doc[clause.left_edge.i - 1].text == ","
+
+
 def _hedge(token: Token, cues: Cues) -> float:
     factor = 1.0
     for child in token.children:
@@ -84,7 +92,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
-        if not in_noun_phrase and child.dep_ != "conj":  # "did not want X and hoped Y": the "not" is want's
+        # "did not want X and hoped Y", "had not targeted X, dismissing Y": the "not" is the first verb's
+        if not in_noun_phrase and child.dep_ != "conj" and not _participle_after_comma(child):
             flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
         hedge *= _hedge(node, cues)
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
