@@ -48,6 +48,8 @@ class ActorResolver:
         for entry in gazetteer.actors.values():
             for name in (entry.label, *entry.aliases):
                 self.by_name.setdefault(normalise(name), entry.key)
+        self._owning = cues.state_nouns | cues.proxy_nouns  # nouns whose name modifier is their owner
+        self._acting = self._owning | cues.member_titles | cues.leader_titles  # a demonym before one acts
         self._proper_nouns = TokenFilter({POS: "PROPN".__eq__})
         self._referring = TokenFilter({LOWER: self._may_refer, LEMMA: self._may_describe})  # see _coreference
 
@@ -91,14 +93,14 @@ class ActorResolver:
             return Span(doc, ent.start, ent.end, label="place", span_id=f"place:{key}")
         return self._ner_mention(doc, ent, entities, short)
 
-    def _names_weapon(self, span: Span) -> bool:
+    def _names_weapon(self, root: Token) -> bool:
         """"TOW missiles", "Grad rockets", "Sukhoi jets": an unknown name before a weapon noun is the weapon's."""
-        if span.root.dep_ not in ("compound", "nmod"):
+        if root.dep_ not in ("compound", "nmod"):
             return False
-        head = span.root.head
+        head = root.head
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:  # "TOW anti-tank missiles"
             head = head.head
-        return bool({head.lemma_.lower(), head.lower_} & self.cues.weapon_nouns)
+        return bool(_forms(head) & self.cues.weapon_nouns)
 
     def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
         """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",
@@ -114,10 +116,8 @@ class ActorResolver:
                 continue  # "the Special Envoy", or a headline where every word is capitalised
             if token.dep_ == "compound":
                 head = token.head
-                owning = self.cues.state_nouns | self.cues.proxy_nouns
-                words = {head.lemma_.lower(), head.lower_}  # "Osgiliath soldiers": the lexicon may list the plural only
-                if head.pos_ == "PROPN" or not words & owning or self._names_weapon(doc[token.i:token.i + 1]):
-                    continue
+                if head.pos_ == "PROPN" or not _forms(head) & self._owning or self._names_weapon(token):
+                    continue  # "Osgiliath soldiers" owns; "TOW missiles" names a weapon
             elif token.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "conj") and not (
                     token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "at", "on")) and not (
                     token.dep_ == "ROOT" and any(c.dep_ == "conj" for c in token.children)):
@@ -178,7 +178,7 @@ class ActorResolver:
         if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name) or not name[0].isupper():
             return None
         known = self._known_name(name, norm, label, short)
-        if known is None and self._names_weapon(span):
+        if known is None and self._names_weapon(span.root):
             return None
         if known is not None:
             return self._gazetteer_mention(span, known, "name", entities) if known in self.gazetteer.actors \
@@ -272,11 +272,10 @@ class ActorResolver:
         if root.tag_ in ("NNPS", "NNS") or root.text.endswith("s"):
             return root.dep_ in ARGUMENT_DEPS
         head = root
-        owned = self.cues.state_nouns | self.cues.proxy_nouns | self.cues.member_titles | self.cues.leader_titles
         # through coordinated modifiers: "Iranian and Russian airstrikes"
         while head.dep_ in ("amod", "compound", "npadvmod", "nmod", "conj") and head.head.i != head.i:
             head = head.head
-            if head.lemma_.lower() in owned or head.lower_ in owned:  # the lexicon may list the plural only
+            if _forms(head) & self._acting:
                 return True
             if head.ent_type_ in ("PERSON", ACTOR) or head.tag_ == "VBN":
                 return True
@@ -450,6 +449,11 @@ class ActorResolver:
             if words & (self.cues.leader_titles | self.cues.member_titles):
                 titles.setdefault(m.id_, []).append(TitleInfo(words, of))
         return titles
+
+
+def _forms(token: Token) -> set[str]:
+    """A word's lemma and its own form, lower case: the cue lists may hold either ("soldiers", "airstrikes")."""
+    return {token.lemma_.lower(), token.lower_}
 
 
 def _expletive(verb: Token) -> bool:

@@ -23,8 +23,8 @@ from ..cues import load_cues
 from ..errors import KgError
 from ..relations.extract import RelationExtractor
 from ..relations.lexicon import load_lexicon
-from .tokens import TokenFilter
 from ..settings import Settings
+from .tokens import TokenFilter
 
 for name in ("akg_entities", "akg_claims", "akg_renamings"):
     if not Doc.has_extension(name):

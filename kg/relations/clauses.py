@@ -66,6 +66,18 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def coordination_words(token: Token) -> set[str]:
+    """The words that join the coordination a noun phrase belongs to ("and", "or", "nor", a
+    "neither" or "either" opening it), read on its first conjunct: "Syrian or Russian airstrikes",
+    "neither Ahrar al-Sham nor Jaysh al-Islam"."""
+    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    words = {c.lower_ for c in token.children if c.dep_ in ("cc", "preconj")}
+    return words | {token.doc[token.left_edge.i].lower_}
+
+
 def own_subjects(verb: Token) -> list[Token]:
     """The subjects a copula or verb states itself, without climbing to an outer clause
     ("De Mistura said 900 fighters were members of X": the members are not de Mistura)."""

@@ -16,6 +16,7 @@ from ..cues import Cues
 from ..nlp.tokens import TokenFilter
 from ..types import SYMMETRIC, Claim, Entity, Renaming
 from .arguments import RESOLVED_KINDS, Arg, Arguments
+from .clauses import coordination_words
 from .frames import FRAMES, Context, Match
 from .lexicon import Lexicon, Row
 from .quotes import quote_speakers
@@ -181,9 +182,4 @@ def _neither(args: Arguments, arg: Arg) -> bool:
     start = min(span.start for span in spans) if spans else arg.token
     if start > 0 and doc[start - 1].lower_ in ("neither", "nor"):
         return True
-    token = doc[arg.token]
-    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
-        token = token.head
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return doc[token.left_edge.i].lower_ == "neither" or any(c.dep_ == "cc" and c.lower_ == "nor" for c in token.children)
+    return bool(coordination_words(doc[arg.token]) & {"neither", "nor"})

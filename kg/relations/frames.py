@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import (VERBAL, agents, governing_verb, is_passive, objects, own_subjects, patients, predicate_subjects,
-                      prep_objects, subjects)
+from .clauses import (VERBAL, agents, coordination_words, governing_verb, is_passive, objects, own_subjects, patients,
+                      predicate_subjects, prep_objects, subjects)
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -383,9 +383,7 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 def _alternatives(doc, args: list[Arg]) -> bool:
     """"Syrian or Russian airstrikes": the actors are joined by "or" (one of them acted, not both together)."""
-    tokens = {doc[a.token] for a in args}
-    firsts = tokens | {t.head for t in tokens if t.dep_ == "conj"}
-    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in firsts for c in t.children)
+    return any(coordination_words(doc[a.token]) & {"or", "nor"} for a in args)
 
 
 # ---------------------------------------------------------------------- names inside names
