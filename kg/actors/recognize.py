@@ -19,12 +19,20 @@ from .names import is_acronym, variants
 ACTOR, DEMONYM, SEAT, PLACE = "AKG_ACTOR", "AKG_DEMONYM", "AKG_SEAT", "AKG_PLACE"
 
 
-def _names(gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
-    """(label, key, surface form) for every name the gazetteer knows."""
+def _names(gazetteer: Gazetteer, group_nouns: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """(label, key, surface form) for every name the gazetteer knows, and a group's name with
+    its head noun swapped for another of `group_nouns` where no other actor has that name."""
+    taken = {form.lower() for entry in gazetteer.actors.values() for name in (entry.label, *entry.aliases)
+             for form in variants(name)}
     for entry in gazetteer.actors.values():
         for name in (entry.label, *entry.aliases):
             for form in variants(name):
                 yield ACTOR, entry.key, form
+                stem, _, head = form.rpartition(" ")
+                if stem and head.lower() in group_nouns:
+                    for other in sorted(group_nouns - {head.lower()}):
+                        if f"{stem} {other}".lower() not in taken:
+                            yield ACTOR, entry.key, f"{stem} {other}"
         for name in entry.demonyms:
             yield DEMONYM, entry.key, name
         for name in entry.seats:
@@ -37,14 +45,14 @@ def _names(gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
 
 
 class ActorRuler:
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, group_nouns: frozenset[str] = frozenset()) -> None:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.ids: dict[str, tuple[str, str]] = {}
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str, str]] = set()
-        for label, key, form in sorted(_names(gazetteer)):
+        for label, key, form in sorted(_names(gazetteer, group_nouns)):
             match_id = f"{label}|{key}"
             self.ids[match_id] = (label, key)
             exact_match = is_acronym(form) or label == DEMONYM

@@ -69,7 +69,7 @@ def make_lemma_fixes(nlp: Language, name: str, ontology: str) -> LemmaFixes:
 
 @Language.factory("akg_actor_ruler", default_config={"ontology": ""})
 def make_actor_ruler(nlp: Language, name: str, ontology: str) -> ActorRuler:
-    return ActorRuler(nlp, load_gazetteer(Path(ontology)))
+    return ActorRuler(nlp, load_gazetteer(Path(ontology)), load_cues(Path(ontology) / "cues.yaml").group_nouns)
 
 
 @Language.factory("akg_actors", default_config={"ontology": ""})

@@ -70,7 +70,9 @@ def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:
 
 # ---------------------------------------------------------------------- nouns
 def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
-    if t.pos_ not in ("NOUN", "PROPN") or ctx.args.mention(t):
+    # a name that ends in the noun is its own subject where the noun is possessed: "its Iraqi Shiite auxiliaries"
+    named = ctx.args.mention(t)
+    if t.pos_ not in ("NOUN", "PROPN") or (named and not row.possessed_object):
         return
     if row.symmetric_between:
         between = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children
@@ -99,18 +101,19 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
             owner = [c for c in first.children if c.dep_ == "poss"]
         if owner and first.i != t.i and not obj_tokens:
             obj = _resolve(ctx, owner)
-            subj = [a for a in ctx.args.mention(first) + ctx.args.modifiers(t, exclude={o.i for o in owner})
+            subj = [a for a in ctx.args.mention(first) + named + ctx.args.modifiers(t, exclude={o.i for o in owner})
                     if a.key not in {o.key for o in obj}]
             yield Match(subj, obj, t, t.i, t.i)
             return
         if owner and not obj_tokens:
             obj = _resolve(ctx, owner)
-            subj = [a for a in ctx.args.modifiers(t, exclude={o.i for o in owner}) if a.key not in {o.key for o in obj}]
+            subj = [a for a in named + ctx.args.modifiers(t, exclude={o.i for o in owner})
+                    if a.key not in {o.key for o in obj}]
             subj += _resolve(ctx, [c for c in t.children if c.dep_ == "appos"])
             # "the Nusra Front, al-Qaeda's Syrian branch", "X is Assad's ally": as any noun's subject
             yield Match(subj or _noun_subjects(t, row, ctx, {o.key for o in obj}), obj, t, t.i, t.i)
             return
-    if not obj_tokens:
+    if not obj_tokens or named:
         return
     obj = _resolve(ctx, obj_tokens)
     light = governing_verb(t)

@@ -34,6 +34,9 @@ ALIASES = [
     ("The former JFS/Nusra personnel left.", "Nusra", "jabhat_fatah_al_sham"),
     ("Ahrar ash-Sham fighters advanced.", "Ahrar ash-Sham", "ahrar_al_sham"),
     ("Bana Alabed tweeted. This Bana nonsense went on.", "Bana", "bana_alabed"),
+    # a group's name with another head noun of cues.yaml `group_nouns`
+    ("Iraqi Shiite auxiliaries advanced.", "Iraqi Shiite auxiliaries", "iraqi_shiite_militias"),
+    ("Iraqi Shia militiamen advanced.", "Iraqi Shia militiamen", "iraqi_shiite_militias"),
 ]
 
 
