@@ -43,6 +43,14 @@ def _negations(token: Token, cues: Cues) -> int:
     return count
 
 
+def _negates(verb: Token, cues: Cues) -> bool:
+    """The verb negates its complement: "refused to", "denied", or a phrasal verb ("ruled out arming X")."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.negative_verbs:
+        return True
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in cues.negative_verbs for c in verb.children)
+
+
 def _participle_after_comma(clause: Token) -> bool:
     """", dismissing the reports": an -ing clause set off by a comma adds to the sentence; the
     negation of the verb it hangs from is not its own."""
@@ -81,13 +89,13 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
                 speaker = _subject(node)
                 alleged = lemma in cues.allegation_verbs
-                flips += _negations(node, cues) if lemma not in cues.negative_verbs else 0
-                if lemma in cues.negative_verbs and lemma != "reject":
+                flips += _negations(node, cues) if not _negates(node, cues) else 0
+                if _negates(node, cues) and lemma != "reject":
                     flips += 1
                 break
             if lemma in cues.intent_verbs and child.dep_ in ("xcomp", "ccomp"):
                 intent = True
-            if lemma in cues.negative_verbs and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
+            if _negates(node, cues) and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
                     and lemma not in constitutive:
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
             if lemma in cues.modal_verbs:
