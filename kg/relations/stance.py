@@ -89,9 +89,10 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
                 speaker = _subject(node)
                 alleged = lemma in cues.allegation_verbs
-                flips += _negations(node, cues) if not _negates(node, cues) else 0
-                if _negates(node, cues) and lemma != "reject":
-                    flips += 1
+                if not in_noun_phrase:  # "denied bombing the U.S.-backed SDF": the backing is not denied
+                    flips += _negations(node, cues) if not _negates(node, cues) else 0
+                    if _negates(node, cues) and lemma != "reject":
+                        flips += 1
                 break
             if lemma in cues.intent_verbs and child.dep_ in ("xcomp", "ccomp"):
                 intent = True
