@@ -43,6 +43,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
         return []
+    if dep == "conj":  # "X armed and financed Y", even where the tagger takes "armed" for an adjective
+        shared = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        if shared:
+            return [_relative_or_self(t) for t in shared]
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return [head]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -59,6 +59,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         obj = _resolve(ctx, objects(t, row.preps))
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
+        if not obj and not objects(t, row.preps):  # "trained and equipped X": the object of the verb after it
+            obj = _resolve(ctx, [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                 for o in objects(c, row.preps)])
     if row.roles == "swap":
         subj, obj = obj, subj
     yield Match(subj, obj, t, t.i, t.i)
