@@ -16,7 +16,8 @@ CLIMB = ("xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl")
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    # "groups supported by X"; not a content clause with its own subject ("claims that Qatar had supplied X")
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "csubj") for c in verb.children)
 
 
 def antecedent(pronoun: Token) -> Token:

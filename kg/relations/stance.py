@@ -75,7 +75,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     "the al-Qaeda-linked group"), so what the clause around it denies is not about it.
     `constitutive`: verbs that are part of the expression itself ("break relations with"), not a negation of it.
     """
-    intent = alleged = False
+    intent = alleged = reported = False
     flips = _negations(trigger, cues)
     hedge = _hedge(trigger, cues)
     node = trigger
@@ -99,12 +99,18 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             if _negates(node, cues) and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
                     and lemma not in constitutive:
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
+                if reported:  # "X rejected allegations that ...": X says it is not so
+                    speaker = _subject(node)
+                    break
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
         # "did not want X and hoped Y", "had not targeted X, dismissing Y": the "not" is the first verb's
         if not in_noun_phrase and child.dep_ != "conj" and not _participle_after_comma(child):
             flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
         hedge *= _hedge(node, cues)
+        if child.dep_ == "acl" and _content_clause(child, node, cues):
+            reported = True
+            continue  # "denied reports that it had sent troops": what the reports say is what is denied
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
             if child.dep_ == "nsubj" and _called_false(node, cues):
                 flips += 1  # "reports of Russian bombing are all false"
@@ -112,6 +118,12 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged)
+
+
+def _content_clause(clause: Token, noun: Token, cues: Cues) -> bool:
+    """A "that" clause saying what a report or an allegation says ("claims that X had supplied Y")."""
+    return noun.lemma_.lower() in cues.reporting_nouns and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                               for c in clause.children)
 
 
 def _called_false(verb: Token, cues: Cues) -> bool:
