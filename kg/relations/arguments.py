@@ -184,9 +184,11 @@ class Arguments:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]
-        if lemma in self.cues.member_nouns or lower in self.cues.member_nouns:  # "rebels of the Southern Front"
-            members = [a for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for c in p.children if c.dep_ == "pobj" for a in self._one(c, depth + 1) if self.is_actor(a.key)]
+        if lemma in self.cues.member_nouns or lower in self.cues.member_nouns:
+            # "Islamic State militants", "rebels of the Southern Front" (not "Syrian rebels": a demonym)
+            members = [a for a in self.modifiers(t) if a.kind == "name"] + [
+                a for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children if c.dep_ == "pobj" for a in self._one(c, depth + 1) if self.is_actor(a.key)]
             if members:
                 return [Arg(a.key, "proxy", a.token) for a in members]
         if lemma in self.cues.place_parts or lower in self.cues.place_parts:  # "the eastern side of Aleppo"

@@ -139,7 +139,8 @@ class RelationExtractor:
             if relation in SYMMETRIC and o.key < s.key:
                 subject, obj = o, s
             confidence = row.confidence * view.hedge * self._distance(anchor, subject, obj)
-            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not pair_negated:
+            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not pair_negated \
+                    and args.is_actor(obj.key):  # "X said Y shelled Z" (Z an actor; not "Y recaptured the town")
                 yield Claim(speaker, "accuses", subject.key, "positive", round(min(1.0, confidence), 2), speaker,
                             start, end, f"{row.id}/allegation", trigger_start, trigger_end)
             yield Claim(

@@ -56,7 +56,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
     else:
         subj = _resolve(ctx, subjects(t))
-        obj = _resolve(ctx, objects(t, row.preps))
+        obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else objects(t, row.preps))
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
         if not obj and not objects(t, row.preps):  # "trained and equipped X": the object of the verb after it

@@ -19,7 +19,8 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
           "organ", "possessive", "modal", "threat", "classifier")
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
-                 "possessed_object", "symmetric_between", "violent", "through_object", "with_clause"}
+                 "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
+                 "prep_object"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -46,6 +47,7 @@ class Row:
     symmetric_between: bool = False
     violent: bool = False
     through_object: bool = False
+    prep_object: bool = False  # verb frame: only the object of `preps` is the object ("lost X to Y": Y)
     with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
@@ -124,6 +126,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         symmetric_between=bool(raw.get("symmetric_between")),
         violent=bool(raw.get("violent")),
         through_object=bool(raw.get("through_object")),
+        prep_object=bool(raw.get("prep_object")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),
