@@ -364,7 +364,8 @@ def of_person(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if t.dep_ != "prep":
         return
-    pobj = _resolve(ctx, [c for c in t.children if c.dep_ == "pobj"])
+    # "under Abu Bakr al-Baghdadi", not "under attack from X": an act stands for its agent elsewhere, not here
+    pobj = _resolve(ctx, [c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() not in ctx.cues.violent_lemmas])
     head = t.head
     owner = [] if head.pos_ in ("VERB", "AUX") else [a for a in ctx.args.at(head) if ctx.args.is_actor(a.key)]
     if not owner:  # "advisers are in Aleppo alongside X": the clause's subject, not the place
