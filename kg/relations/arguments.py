@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
 from ..types import Entity
+from .clauses import agents, is_passive
 
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})  # "the anti-Assad camp" is not Assad's
@@ -184,6 +185,10 @@ class Arguments:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]
+            authors = [a for c in t.children if c.dep_ == "acl" and is_passive(c)  # "a draft drawn up by Moscow"
+                       for p in agents(c) for a in self._one(p, depth + 1)]
+            if authors:
+                return [Arg(a.key, "proxy", a.token) for a in authors]
         if lemma in self.cues.member_nouns or lower in self.cues.member_nouns:
             # "Islamic State militants", "rebels of the Southern Front" (not "Syrian rebels": a demonym)
             members = [a for a in self.modifiers(t) if a.kind == "name"] + [
