@@ -89,7 +89,7 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.with_clause and t.dep_ == "pobj" and t.head.lower_ in ("with", "under") and t.head.head.pos_ in VERBAL:
         yield from _with_clause(t, row, ctx)
         return
-    obj_tokens = _prep_pobjs(t, row.preps)
+    obj_tokens = _prep_pobjs(t, row.preps) or _content_subjects(t)
     if not obj_tokens and t.dep_ == "dobj":
         if t.head.lemma_.lower() in ctx.cues.recipient_verbs:  # "Y receives support from X"
             giver = _resolve(ctx, _prep_pobjs(t, row.agent_preps) + _prep_pobjs(t.head, row.agent_preps))
@@ -124,6 +124,14 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     subj = _noun_subjects(t, row, ctx, {a.key for a in obj})
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _content_subjects(t: Token) -> list[Token]:
+    """Who a noun's "that" clause is about: "Trump's accusation that Syrian forces had used chemical
+    weapons", "Russia's demand that the US stop its strikes"."""
+    return [s for c in t.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                        for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _with_clause(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
