@@ -176,6 +176,11 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
             found = [a for a in ctx.args.modifiers(node) if a.key not in exclude]
             if found:
                 return found
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in VERBAL:
+        # "Shoigu flew to Damascus for talks with Assad", "X was sanctioned for attacks on Y"
+        found = [a for a in _resolve(ctx, own_subjects(t.head.head)) if a.key not in exclude]
+        if found:
+            return found
     verb_ = t.head if t.dep_ == "nsubjpass" else governing_verb(t)  # "evidence against Y was presented by X"
     if verb_ is not None and (verb_.lemma_.lower() in ctx.cues.light_verbs or verb_.lemma_.lower() in row.light_verbs):
         if is_passive(verb_):
