@@ -390,6 +390,8 @@ def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 # ---------------------------------------------------------------------- acting together
 def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return  # "Assad and Putin spoke of victory": each of something, not to each other
     if t.pos_ in ("VERB", "AUX"):
         agents_ = _resolve(ctx, subjects(t))
     elif t.pos_ in ("NOUN", "PROPN"):
