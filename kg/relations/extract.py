@@ -121,14 +121,16 @@ class RelationExtractor:
         relation = "memberOf" if match.demoted else row.relation
         if relation == "attacks" and view.intent:  # "wants to attack", "threatened to bomb": hostility, not an attack
             relation = "opposes"
-        subjects = match.subjects
+        subjects, objects = match.subjects, match.objects
         if row.frame == "modal":  # the demand is the speaker's: "De Mistura: al-Qaeda must leave"
             subjects = [Arg(speaker, "speaker", anchor.i)] if speaker else []
-        denied = {a.key for a in (*subjects, *match.objects) if _neither(args, a)}
+        if row.speaker_subject:  # "Y was responsible for the deaths, X said": X accuses Y
+            subjects, objects = ([Arg(speaker, "speaker", anchor.i)] if speaker else []), match.subjects
+        denied = {a.key for a in (*subjects, *objects) if _neither(args, a)}
         if match.symmetric_pairs:
             pairs = combinations(subjects, 2) if not denied else iter(())  # "neither A nor B": not together
         else:
-            pairs = ((s, o) for s in subjects for o in match.objects)
+            pairs = ((s, o) for s in subjects for o in objects)
         for s, o in pairs:
             if s.key == o.key or not args.is_actor(s.key):
                 continue
