@@ -294,10 +294,13 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if orgs and orgs[0].kind == "demonym" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
         return  # "De Mistura, an Italian diplomat": a nationality, not a post
     if orgs:
-        # "Syrian commander X" serves the state; "X, commander of the Quds Force" leads what follows "of"
-        yield Match(persons, orgs[:1], t, first, t.i, demoted=row.relation == "leaderOf" and _is_state(ctx, orgs[0])
-                    and orgs[0].token < t.i and t.lower_ not in ctx.cues.head_of_state_titles
-                    and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
+        # "Syrian commander X" serves the state; "X, commander of the Quds Force" leads what follows "of";
+        # "X, head of the SDF media office" leads a unit of the SDF, and is a member of it
+        state_member = (_is_state(ctx, orgs[0]) and orgs[0].token < t.i and t.lower_ not in ctx.cues.head_of_state_titles
+                        and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
+        unit = t.doc[orgs[0].token].head
+        unit_head = orgs[0].kind == "proxy" and unit.i != t.i and unit.lemma_.lower() in ctx.cues.unit_nouns
+        yield Match(persons, orgs[:1], t, first, t.i, demoted=row.relation == "leaderOf" and (state_member or unit_head))
 
 
 def _is_person(ctx: Context, arg: Arg) -> bool:
