@@ -53,6 +53,18 @@ class Gazetteer:
     actors: dict[str, ActorEntry]
     places: dict[str, PlaceEntry]
 
+    def commanded(self) -> dict[str, str]:
+        """Person -> the actor whose forces are the person's: the one actor the person leads or, of several,
+        the one that is part of another ("Assad's forces": the Syrian Arab Army, not the Baath Party)."""
+        out = {}
+        for entry in self.actors.values():
+            led = {role.of for role in entry.roles if role.relation == "leaderOf" and role.of in self.actors}
+            if len(led) > 1:
+                led = {key for key in led if set(self.actors[key].member_of) & led}
+            if len(led) == 1:
+                out[entry.key] = led.pop()
+        return out
+
     def holders_of(self, title_words: frozenset[str], of: str | None) -> list[str]:
         """Actors holding a role whose title contains all `title_words` (and is of `of`, if given)."""
         hits = []

@@ -38,7 +38,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if is_passive(verb):
         return agents(verb)
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] or [
+        c for a in verb.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]  # a parse that hangs it on "were"
     if own:
         return [_relative_or_self(t) for t in own]
     dep, head = verb.dep_, verb.head
