@@ -242,8 +242,8 @@ class ActorResolver:
         dep, head = root.dep_, root.head
         if dep == "pobj":
             return head.lower_ not in self.cues.locative_prepositions
-        if dep == "nsubjpass":
-            return False
+        if dep == "nsubjpass":  # "Washington is not allied to Assad" acts; "Aleppo was bombed" does not
+            return head.lower_ in self.cues.stance_participles
         if dep in ("compound", "amod", "nmod"):
             return head.lemma_.lower() in self.cues.proxy_nouns or head.lemma_.lower() in self.cues.state_nouns
         if dep == "poss":

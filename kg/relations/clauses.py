@@ -132,7 +132,8 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            for prep in (child, *child.conjuncts):  # "links to X or to Y"
+                out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
             # "called on X": spaCy may attach X straight to the verb after the particle
             if child.dep_ == "prt":
                 out.extend(c for c in token.children if c.dep_ == "dobj")

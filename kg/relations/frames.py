@@ -68,7 +68,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 
 def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:
-    return [p for c in t.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    """Objects of `t`'s prepositions `preps`, and of prepositions coordinated with them ("links to X or to Y")."""
+    return [p for c in t.children if c.dep_ == "prep" and c.lower_ in preps for prep in (c, *c.conjuncts)
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 # ---------------------------------------------------------------------- nouns
