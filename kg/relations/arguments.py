@@ -19,10 +19,6 @@ from .clauses import agents, is_passive
 
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})  # "the anti-Assad camp" is not Assad's
-QUANTIFIERS = frozenset({"some", "many", "most", "all", "one", "none", "each", "several", "few", "part", "members",
-                         "elements", "remnants", "rest", "majority", "bunch", "number", "handful", "dozens",
-                         "hundreds", "thousands", "band", "unit", "contingent", "detachment"})
-
 
 @dataclass(frozen=True)
 class Arg:
@@ -164,7 +160,7 @@ class Arguments:
         if found or depth > 2:
             return found
         lower, lemma = t.lower_, t.lemma_.lower()
-        if t.pos_ in ("NUM", "DET", "PRON", "ADJ", "NOUN") and (t.pos_ == "NUM" or lower in QUANTIFIERS):
+        if t.pos_ in ("NUM", "DET", "PRON", "ADJ", "NOUN") and (t.pos_ == "NUM" or lower in self.cues.quantifiers):
             for prep in t.children:  # partitive: "some 30 of whose groups", "many of the rebels"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     return [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
