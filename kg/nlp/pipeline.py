@@ -82,10 +82,10 @@ def make_actor_resolver(nlp: Language, name: str, ontology: str) -> ActorResolve
 def make_relation_extractor(nlp: Language, name: str, ontology: str) -> RelationExtractor:
     gazetteer = load_gazetteer(Path(ontology))
     memberships = {key: frozenset(entry.member_of) for key, entry in gazetteer.actors.items()}
-    leaders = {person: Entity(org, gazetteer.actors[org].type, gazetteer.actors[org].label, gazetteer.actors[org].wikidata)
+    commanded = {person: Entity(org, gazetteer.actors[org].type, gazetteer.actors[org].label, gazetteer.actors[org].wikidata)
                for person, org in gazetteer.commanded().items()}
     return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"),
-                             memberships, leaders)
+                             memberships, commanded)
 
 
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[a-z])"

@@ -47,10 +47,10 @@ def _listed(token: Token) -> list[Token]:
 
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
-                 memberships: dict[str, frozenset[str]] | None = None, leaders: dict[str, Entity] | None = None) -> None:
+                 memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None) -> None:
         self.doc = doc
         self.memberships = memberships or {}
-        self.leaders = leaders or {}  # person -> the actor the gazetteer says the person leads
+        self.commanded = commanded or {}  # person -> the actor whose forces are the person's (gazetteer)
         self.cues = cues
         self.entities = entities
         self.titles = titles
@@ -142,8 +142,8 @@ class Arguments:
                         out.append(arg)
         return out
 
-    def _led(self, arg: Arg) -> Arg:
-        led = self.leaders.get(arg.key)
+    def _commanded(self, arg: Arg) -> Arg:
+        led = self.commanded.get(arg.key)
         if led is None:
             return arg
         self.entities.setdefault(led.key, led)
@@ -182,7 +182,7 @@ class Arguments:
         if lemma in self.proxies or lower in self.proxies:
             owners = self.modifiers(t)
             if lemma in self.cues.force_nouns or lower in self.cues.force_nouns:
-                owners = [self._led(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
+                owners = [self._commanded(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
             owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of",)  # "an attack by X"

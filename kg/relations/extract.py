@@ -46,11 +46,11 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 
 class RelationExtractor:
     def __init__(self, lexicon: Lexicon, cues: Cues, memberships: dict[str, frozenset[str]] | None = None,
-                 leaders: dict[str, Entity] | None = None) -> None:
+                 commanded: dict[str, Entity] | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.memberships = memberships or {}
-        self.leaders = leaders or {}
+        self.commanded = commanded or {}
         self.name_rows = tuple(row for row in lexicon.rows if row.frame in NAME_FRAMES)
         index: dict[str, list[Row]] = defaultdict(list)
         for row in lexicon.rows:
@@ -75,7 +75,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
-        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.leaders)
+        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded)
         self._quoted = quote_speakers(doc, self.cues)
         named = set(args.by_token)
         candidates = self._indexed_words(doc)
