@@ -185,7 +185,9 @@ class Arguments:
                 owners = [self._commanded(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
-            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of",)  # "an attack by X"
+            # "an attack by X"; "fighters from X"
+            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else (
+                ("of", "from") if lemma in self.cues.force_nouns or lower in self.cues.force_nouns else ("of",))
             for prep in t.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
