@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, SKOS
 from ..datafiles import load_turtle, line_of
 from ..errors import OntologyError
 from ..graph.namespaces import ACTOR, AKG, PLACE
-from ..types import ACTOR_TYPES
+from ..types import ACTOR_TYPES, Entity
 from .names import normalise
 
 
@@ -39,6 +39,10 @@ class ActorEntry:
     gender: str | None = None
     roles: tuple[Role, ...] = ()
     member_of: tuple[str, ...] = ()
+
+    def entity(self) -> Entity:
+        """The actor as a document knows it, under its gazetteer label."""
+        return Entity(self.key, self.type, self.label, self.wikidata)
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,7 @@ class ActorResolver:
 
     def _gazetteer_mention(self, ent: Span, key: str, kind: str, entities: dict[str, Entity]) -> Span:
         entry = self.gazetteer.actors[key]
-        entities[key] = Entity(key, entry.type, entry.label, entry.wikidata)
+        entities[key] = entry.entity()
         return Span(ent.doc, ent.start, ent.end, label=kind, span_id=key)
 
     def _ner_mention(self, doc: Doc, ent: Span, entities: dict[str, Entity], short: dict[str, str]) -> Span | None:
@@ -406,7 +406,7 @@ class ActorResolver:
             if len(holders) == 1:
                 key = holders[0]
                 entry = self.gazetteer.actors[key]
-                entities[key] = Entity(key, entry.type, entry.label, entry.wikidata)
+                entities[key] = entry.entity()
                 return Span(doc, token.i, token.i + 1, label="description", span_id=key)
             return None
         candidates = [m for m in self._candidates(doc, token, known, types, entities) if m.id_ not in modifier_keys]

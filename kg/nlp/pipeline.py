@@ -24,7 +24,6 @@ from ..errors import KgError
 from ..relations.extract import RelationExtractor
 from ..relations.lexicon import load_lexicon
 from ..settings import Settings
-from ..types import Entity
 from .tokens import TokenFilter
 
 for name in ("akg_entities", "akg_claims", "akg_renamings"):
@@ -82,8 +81,7 @@ def make_actor_resolver(nlp: Language, name: str, ontology: str) -> ActorResolve
 def make_relation_extractor(nlp: Language, name: str, ontology: str) -> RelationExtractor:
     gazetteer = load_gazetteer(Path(ontology))
     memberships = {key: frozenset(entry.member_of) for key, entry in gazetteer.actors.items()}
-    commanded = {person: Entity(org, gazetteer.actors[org].type, gazetteer.actors[org].label, gazetteer.actors[org].wikidata)
-               for person, org in gazetteer.commanded().items()}
+    commanded = {person: gazetteer.actors[org].entity() for person, org in gazetteer.commanded().items()}
     return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"),
                              memberships, commanded)
 

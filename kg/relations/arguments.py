@@ -181,13 +181,15 @@ class Arguments:
                 return persons
         if lemma in self.proxies or lower in self.proxies:
             owners = self.modifiers(t)
-            if lemma in self.cues.force_nouns or lower in self.cues.force_nouns:
+            force = lemma in self.cues.force_nouns or lower in self.cues.force_nouns
+            if force:
                 owners = [self._commanded(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
-            # "an attack by X"; "fighters from X"
-            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else (
-                ("of", "from") if lemma in self.cues.force_nouns or lower in self.cues.force_nouns else ("of",))
+            if lemma in self.cues.violent_lemmas:
+                owning = ("of", "by", "from")  # "an attack by X"
+            else:
+                owning = ("of", "from") if force else ("of",)  # "fighters from X"
             for prep in t.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
                     inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]

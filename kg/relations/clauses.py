@@ -72,6 +72,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def is_that_clause(clause: Token) -> bool:
+    """A clause opened by "that": "claims that X had supplied Y", "the demand that Y stop"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def coordination_words(token: Token) -> set[str]:
     """The words that join the coordination a noun phrase belongs to ("and", "or", "nor", a
     "neither" or "either" opening it), read on its first conjunct: "Syrian or Russian airstrikes",

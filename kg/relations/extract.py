@@ -124,9 +124,7 @@ class RelationExtractor:
         if relation == "attacks" and view.intent:  # "wants to attack", "threatened to bomb": hostility, not an attack
             relation = "opposes"
         subjects, objects = match.subjects, match.objects
-        if row.frame == "modal":  # the demand is the speaker's: "De Mistura: al-Qaeda must leave"
-            subjects = [Arg(speaker, "speaker", anchor.i)] if speaker else []
-        if row.speaker_subject:  # "Y was responsible for the deaths, X said": X accuses Y
+        if row.speaker_subject:  # "Y was responsible for the deaths, X said": X accuses Y; "X: Y must leave"
             subjects, objects = ([Arg(speaker, "speaker", anchor.i)] if speaker else []), match.subjects
         denied = {a.key for a in (*subjects, *objects) if _neither(args, a)}
         if match.symmetric_pairs:

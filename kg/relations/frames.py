@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import (VERBAL, agents, coordination_words, governing_verb, is_passive, objects, own_subjects, patients,
-                      predicate_subjects, prep_objects, subjects)
+from .clauses import (VERBAL, agents, coordination_words, governing_verb, is_passive, is_that_clause, objects,
+                      own_subjects, patients, predicate_subjects, prep_objects, subjects)
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -56,10 +56,11 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
     else:
         subj = _resolve(ctx, subjects(t))
-        obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else objects(t, row.preps))
+        own = objects(t, row.preps)
+        obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
-        if not obj and not objects(t, row.preps):  # "trained and equipped X": the object of the verb after it
+        if not obj and not own:  # "trained and equipped X": the object of the verb after it
             obj = _resolve(ctx, [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                  for o in objects(c, row.preps)])
     if row.roles == "swap":
@@ -131,8 +132,7 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 def _content_subjects(t: Token) -> list[Token]:
     """Who a noun's "that" clause is about: "Trump's accusation that Syrian forces had used chemical
     weapons", "Russia's demand that the US stop its strikes"."""
-    return [s for c in t.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                        for m in c.children)
+    return [s for c in t.children if c.dep_ in ("acl", "ccomp") and is_that_clause(c)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
@@ -465,11 +465,10 @@ def possessive(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 def modal(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     """"De Mistura: al-Qaeda must leave", "Russia said the US should stop": a speaker demanding of someone.
-    The subject is the speaker, found by the attribution step; here only the addressee."""
+    The frame finds who must act; the row's `speaker_subject` makes the speaker the claim's subject."""
     if t.dep_ != "aux" or t.head.pos_ not in ("VERB", "AUX"):
         return
-    addressee = _resolve(ctx, subjects(t.head))
-    yield Match([], addressee, t.head, t.i, t.i)
+    yield Match(_resolve(ctx, subjects(t.head)), [], t.head, t.i, t.i)
 
 
 def threat(t: Token, row: Row, ctx: Context) -> Iterator[Match]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..cues import Cues
+from .clauses import is_that_clause
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "oprd"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd"})
@@ -86,17 +87,18 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
         steps += 1
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
+            negates = _negates(node, cues)
             if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
                 speaker = _subject(node)
                 alleged = lemma in cues.allegation_verbs
                 if not in_noun_phrase:  # "denied bombing the U.S.-backed SDF": the backing is not denied
-                    flips += _negations(node, cues) if not _negates(node, cues) else 0
-                    if _negates(node, cues) and lemma != "reject":
+                    flips += _negations(node, cues) if not negates else 0
+                    if negates and lemma != "reject":
                         flips += 1
                 break
             if lemma in cues.intent_verbs and child.dep_ in ("xcomp", "ccomp"):
                 intent = True
-            if _negates(node, cues) and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
+            if negates and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
                     and lemma not in constitutive:
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
                 if reported:  # "X rejected allegations that ...": X says it is not so
@@ -122,8 +124,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
 
 def _content_clause(clause: Token, noun: Token, cues: Cues) -> bool:
     """A "that" clause saying what a report or an allegation says ("claims that X had supplied Y")."""
-    return noun.lemma_.lower() in cues.reporting_nouns and any(c.dep_ == "mark" and c.lower_ == "that"
-                                                               for c in clause.children)
+    return noun.lemma_.lower() in cues.reporting_nouns and is_that_clause(clause)
 
 
 def _called_false(verb: Token, cues: Cues) -> bool:
