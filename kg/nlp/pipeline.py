@@ -1,7 +1,7 @@
 """The spaCy pipeline: the one place where components are added, in order.
 
     akg_line_breaks  (before the parser)  a line break always ends a sentence
-    (attribute_ruler: the stock component, with a faster matcher: attribute_index.py)
+    (attribute_ruler: the stock rules, applied faster: attribute_rules.py)
     akg_lemma_fixes  (after the lemmatizer) lemmas it gets wrong, from cues.yaml
     akg_actor_ruler  (before the NER)     gazetteer names, demonyms, seats, places
     akg_actors       (after the NER)      mentions: names, metonyms, pronouns, descriptions
@@ -25,7 +25,7 @@ from ..errors import KgError
 from ..relations.extract import RelationExtractor
 from ..relations.lexicon import load_lexicon
 from ..settings import Settings
-from .attribute_index import index_attribute_ruler
+from .attribute_rules import index_attribute_ruler
 from .tokens import TokenFilter
 
 for name in ("akg_entities", "akg_claims", "akg_renamings"):
