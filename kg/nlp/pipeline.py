@@ -1,7 +1,7 @@
 """The spaCy pipeline: the one place where components are added, in order.
 
     akg_line_breaks  (before the parser)  a line break always ends a sentence
-    (attribute_ruler: the stock rules, applied faster: attribute_rules.py)
+    (attribute_ruler, lemmatizer: the stock ones, indexed: attribute_rules.py, lemmatizer.py)
     akg_lemma_fixes  (after the lemmatizer) lemmas it gets wrong, from cues.yaml
     akg_actor_ruler  (before the NER)     gazetteer names, demonyms, seats, places
     akg_actors       (after the NER)      mentions: names, metonyms, pronouns, descriptions
@@ -26,6 +26,7 @@ from ..relations.extract import RelationExtractor
 from ..relations.lexicon import load_lexicon
 from ..settings import Settings
 from .attribute_rules import index_attribute_ruler
+from .lemmatizer import index_lemmatizer
 from .tokens import TokenFilter
 
 for name in ("akg_entities", "akg_claims", "akg_renamings"):
@@ -102,6 +103,7 @@ def make_nlp(settings: Settings) -> Language:
     # the name and the participle are tokens of their own (spaCy splits "Russian-backed" already)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     index_attribute_ruler(nlp)
+    index_lemmatizer(nlp)
     config = {"ontology": str(settings.ontology)}
     nlp.add_pipe("akg_line_breaks", before="parser")
     nlp.add_pipe("akg_lemma_fixes", after="lemmatizer", config=config)
