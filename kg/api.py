@@ -157,7 +157,7 @@ def build_to(output: Path, paths: Iterable[Path | str] | None = None, settings: 
     try:
         plan = update_store(store, cache, corpus.entries, settings, on_document, report)
         if plan.changed:
-            store.compact()
+            store.compact(background=True)  # while the files are written
         if plan.changed or not all((output / name).is_file() for name in OUTPUT_FILES):
             graphs: dict[str, str | None] = {str(doc_graph(e.doc_id)): e.doc_id for e in corpus.entries
                                              if e.doc_id in cache.records}

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -92,8 +93,12 @@ class GraphStore:
             self._datatypes = json.loads((folder / DATATYPES_FILE).read_text(encoding="utf-8"))
         self._nodes: dict[str, ox.NamedNode] = {}
         self._unflushed = 0
-        self._pending: list[ox.Quad] = []  # written by replace_graph, not yet in the store (see _ox)
+        self._pending: list[str] = []  # N-Quads lines written by replace_graph, not yet in the store (see _ox)
         self._pending_graphs: set[ox.NamedNode] = set()
+        self._writer: ThreadPoolExecutor | None = None  # writes them while the build goes on
+        self._writing: Future | None = None
+        self._writing_graphs: set[ox.NamedNode] = set()
+        self._compacting: Future | None = None
 
     @staticmethod
     def exists(folder: Path) -> bool:
@@ -137,23 +142,26 @@ class GraphStore:
         graph serialised. `own`: the IRI of the node the graph is about (a document): it and the
         IRIs under it (`own#...`) are described in this graph only."""
         graph = self._named(name)
-        unique = sorted(dict.fromkeys(ox.Triple(self._term(s), self._term(p), self._term(o)) for s, p, o in triples),
-                        key=str)
+        lines = sorted((str(t), t) for t in dict.fromkeys(
+            ox.Triple(self._term(s), self._term(p), self._term(o)) for s, p, o in triples))
+        unique = [triple for _, triple in lines]
         old = set()
-        store = self._ox if graph in self._pending_graphs else self._store
-        if store.contains_named_graph(graph):
+        if graph in self._pending_graphs or graph in self._writing_graphs or self._store.contains_named_graph(graph):
+            store = self._ox  # an older version: written out first, then taken out
             old = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
             store.remove_graph(graph)
-        for triple in unique:
-            obj = triple.object
-            if isinstance(obj, ox.Literal) and obj.datatype.value in INTEGER_SUBTYPES:
-                self._datatypes[triple.predicate.value] = obj.datatype.value
-            self._pending.append(ox.Quad(*triple, graph))
-            self._pending.append(ox.Quad(*triple, UNION))
-        self._pending_graphs.add(graph)
+        if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in unique):
+            self._add(ox.Quad(*t, g) for t in unique for g in (graph, UNION))  # the bulk loader renames them
+        else:
+            for triple in unique:
+                obj = triple.object
+                if isinstance(obj, ox.Literal) and obj.datatype.value in INTEGER_SUBTYPES:
+                    self._datatypes[triple.predicate.value] = obj.datatype.value
+            self._pending.extend(f"{text} {graph} .\n{text} .\n" for text, _ in lines)
+            self._pending_graphs.add(graph)
         if old:
             self._unshare(old.difference(unique))
-        if len(self._pending) >= PENDING:
+        if len(self._pending) >= PENDING // 2:  # lines of two quads
             self._write_pending()
         return self._text(graph, unique, own)
 
@@ -162,16 +170,33 @@ class GraphStore:
         """The Oxigraph store, once the quads that replace_graph keeps back are in it. It keeps
         them back to write many graphs at once with Oxigraph's bulk loader: it writes sorted files
         straight to disk, ~3x faster than a transaction per graph, and leaves no memory tables to
-        grow. Not atomic, which a build does not need: index.json, written last, is what says a
-        document is in the store, and a build that did not finish is mended by the next one."""
+        grow. The loader reads N-Quads text in a thread of its own, without holding the GIL, so
+        the build goes on meanwhile. Not atomic, which a build does not need: index.json, written
+        last, is what says a document is in the store, and a build that did not finish is mended
+        by the next one."""
         if self._pending:
             self._write_pending()
+        self._wait()
         return self._store
 
     def _write_pending(self) -> None:
-        self._store.bulk_extend(self._pending)
+        data = "".join(self._pending).encode("utf-8")
+        self._wait()
+        self._writing = self._thread().submit(self._store.bulk_load, data, format=ox.RdfFormat.N_QUADS)
+        self._writing_graphs = self._pending_graphs
         self._pending = []
         self._pending_graphs = set()
+
+    def _thread(self) -> ThreadPoolExecutor:
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1)
+        return self._writer
+
+    def _wait(self) -> None:
+        """Until the write under way (if any) is done; its error, if it failed, is raised here."""
+        if self._writing is not None:
+            writing, self._writing, self._writing_graphs = self._writing, None, set()
+            writing.result()
 
     def _text(self, graph: ox.NamedNode, triples: list[ox.Triple], own: str | None) -> GraphText:
         inside = own + "#" if own else None
@@ -203,16 +228,29 @@ class GraphStore:
         """Load a big N-Quads file, its union included, fast (no transaction: for generated data)."""
         self._ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
 
-    def compact(self) -> None:
+    def compact(self, background: bool = False) -> None:
         """Merge RocksDB's files (each bulk write adds some): a lookup then reads one file, not
-        several; on a million claims that halves the time of the named queries."""
-        self._ox.optimize()
+        several; on a million claims that halves the time of the named queries. `background`:
+        return at once and compact in the writer's thread (Oxigraph does it without the GIL)
+        while this one goes on, reading the store if it likes; close() waits for it."""
+        store = self._ox
+        if background:
+            self._compacting = self._thread().submit(store.optimize)
+        else:
+            store.optimize()
 
     def close(self) -> None:
         """Persist what must outlive this process: the datatypes to give back, RocksDB's buffers."""
+        store = self._ox
+        if self._compacting is not None:
+            compacting, self._compacting = self._compacting, None
+            compacting.result()
+        if self._writer is not None:
+            self._writer.shutdown()
+            self._writer = None
         if self._folder is None:
             return
-        self._ox.flush()
+        store.flush()
         path = self._folder / DATATYPES_FILE
         data = json.dumps(self._datatypes, indent=1, sort_keys=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != data:

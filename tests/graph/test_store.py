@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg import api
@@ -64,6 +64,25 @@ def test_replacing_and_dropping_graphs_keep_the_union_right():
     _, rows = store.select(f"SELECT ?o WHERE {{ <{S}> <{P}> ?o }}")
     assert rows == [[Literal("three")]]
     assert store.graph_names() == {EX + "g2"}
+
+
+def test_graphs_written_in_the_background_are_read_back_whole(tmp_path: Path, monkeypatch):
+    """Graphs go to the store in batches written by another thread; what a reader gets after is
+    the whole of them, also with blank nodes (which the bulk loader would rename) and strings that
+    need escaping."""
+    monkeypatch.setattr("kg.store.PENDING", 4)  # a background write every two triples
+    store = GraphStore.open(tmp_path / "store", PREFIXES)
+    text = 'a "quoted"\nline\\ with a tab\t and ü'
+    for i in range(10):
+        store.replace_graph(f"{EX}g{i}", [(S, P, Literal(i)), (URIRef(f"{EX}x{i}"), Q, Literal(text))])
+    store.replace_graph(EX + "b", [(BNode("b1"), P, Literal("blank"))])
+    store.replace_graph(EX + "g3", [(S, P, Literal("three"))])
+    store.compact(background=True)
+    assert store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")[1] == [[Literal(20)]]
+    assert store.select(f"ASK {{ <{EX}x3> ?p ?o }}")[1] == [[False]]
+    assert store.select(f"SELECT ?o WHERE {{ <{EX}x5> <{Q}> ?o }}")[1] == [[Literal(text)]]
+    assert store.select(f'SELECT ?s WHERE {{ ?s <{P}> "blank" }}')[1] == [[BNode("b1")]]
+    store.close()
 
 
 def test_the_same_content_gives_the_same_bytes_in_any_order(tmp_path: Path):
