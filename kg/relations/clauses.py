@@ -133,12 +133,20 @@ def objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
-def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+VERB_PREPS = ("prep", "prt", "agent", "dative")
+VERB_PREP_OBJECTS = ("pobj", "pcomp")
+
+
+def prep_objects(token: Token, preps: frozenset[str], deps: tuple[str, ...] = VERB_PREPS,
+                 objects: tuple[str, ...] = VERB_PREP_OBJECTS) -> list[Token]:
+    """Objects of `token`'s prepositions `preps`, and of prepositions coordinated with them. A verb's
+    prepositions also come as particles, agents and datives, their objects also as clauses; a
+    noun's (deps=("prep",), objects=("pobj",)) only as prepositions with a noun phrase."""
     out = []
     for child in token.children:
-        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+        if child.dep_ in deps and child.lower_ in preps:
             for prep in (child, *child.conjuncts):  # "links to X or to Y"
-                out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+                out.extend(c for c in prep.children if c.dep_ in objects)
             # "called on X": spaCy may attach X straight to the verb after the particle
             if child.dep_ == "prt":
                 out.extend(c for c in token.children if c.dep_ == "dobj")

@@ -69,9 +69,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 
 def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of `t`'s prepositions `preps`, and of prepositions coordinated with them ("links to X or to Y")."""
-    return [p for c in t.children if c.dep_ == "prep" and c.lower_ in preps for prep in (c, *c.conjuncts)
-            for p in prep.children if p.dep_ == "pobj"]
+    """The noun phrases after `t`'s prepositions `preps` ("links to X or to Y")."""
+    return prep_objects(t, preps, deps=("prep",), objects=("pobj",))
 
 
 # ---------------------------------------------------------------------- nouns
@@ -81,8 +80,7 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if t.pos_ not in ("NOUN", "PROPN") or (named and not row.possessed_object):
         return
     if row.symmetric_between:
-        between = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children
-                   if p.dep_ == "pobj"]
+        between = _prep_pobjs(t, frozenset({"between"}))
         if between:
             yield Match(_resolve(ctx, between), [], t, t.i, t.i, symmetric_pairs=True)
             return
