@@ -18,7 +18,6 @@ from ..types import Entity
 from .clauses import agents, is_passive
 
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
-STANCE_PREFIXES = frozenset({"anti", "pro", "non"})  # "the anti-Assad camp" is not Assad's
 
 @dataclass(frozen=True)
 class Arg:
@@ -153,7 +152,7 @@ class Arguments:
         doc = self.doc
         spans = self.by_token.get(t.i)
         start = min(s.start for s in spans) if spans else t.i
-        return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in STANCE_PREFIXES
+        return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in self.cues.stance_prefixes
 
     def _one(self, t: Token, depth: int) -> list[Arg]:
         found = self.mention(t)
