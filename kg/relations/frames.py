@@ -248,10 +248,11 @@ def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head
     owners = [a for a in ctx.args.modifiers(head) if a.key not in {x.key for x in target}]
+    owning = ctx.cues.owner_verbs  # "led by X", not "attacked by X"
     for child in head.children:
-        if child.dep_ == "acl" and is_passive(child):
+        if child.dep_ == "acl" and is_passive(child) and child.lemma_ in owning:
             owners += _resolve(ctx, agents(child))
-    if head.dep_ == "nsubjpass":  # "the anti-Assad camp is led by X"
+    if head.dep_ == "nsubjpass" and head.head.lemma_ in owning:  # "the anti-Assad camp is led by X"
         owners += _resolve(ctx, agents(head.head))
     yield Match(owners, target, head, t.i, t.i + 2)
 
