@@ -156,6 +156,8 @@ class Arguments:
 
     def _one(self, t: Token, depth: int) -> list[Arg]:
         found = self.mention(t)
+        if found and self._after_stance_prefix(t):  # "Non-Russian forces attacked" is not Russia's forces
+            return []
         if found or depth > 2:
             return found
         lower, lemma = t.lower_, t.lemma_.lower()

@@ -4,6 +4,8 @@ import pytest
 CASES = [
     ("Pro-Assad militias attacked Ahrar al-Sham in Aleppo.", set()),
     ("Pro-Russian fighters attacked Ahrar al-Sham.", set()),
+    ("Non-Russian forces attacked Ahrar al-Sham.", set()),
+    ("Russian forces attacked Ahrar al-Sham.", {("Russian Armed Forces", "attacks", "Ahrar al-Sham", "positive", "")}),
     ("The anti-Assad camp is led by the United States.",
      {("United States government", "opposes", "Bashar al-Assad", "positive", "")}),
 ]
