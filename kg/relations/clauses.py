@@ -53,7 +53,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and dep in ("xcomp", "advcl"):
-        controller = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != verb.i]
+        # in a purpose clause the direct object is what is sent, not who acts: "sent troops to support X"
+        objects = ("dobj", "dative") if dep == "xcomp" else ("dative",)
+        controller = [c for c in head.children if c.dep_ in objects and c.i != verb.i]
         if not controller and is_passive(head):  # "X was pressured by Y to help Z": X helps
             controller = [c for c in head.children if c.dep_ == "nsubjpass"]
         if controller and head.pos_ in VERBAL:
