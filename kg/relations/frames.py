@@ -55,6 +55,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                                   if p.lemma_.lower() in ctx.cues.violent_lemmas])
         obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
     else:
+        if row.goods_only and any(_armed_men(d, ctx) for d in t.children if d.dep_ == "dobj"):
+            return
         subj = _resolve(ctx, subjects(t))
         own = objects(t, row.preps)
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
@@ -66,6 +68,12 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "swap":
         subj, obj = obj, subj
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _armed_men(t: Token, ctx: Context) -> bool:
+    """"troops", "2,000 fighters", "hundreds of fighters" (cues.yaml force_nouns)."""
+    return any(n.lemma_.lower() in ctx.cues.force_nouns or n.lower_ in ctx.cues.force_nouns
+               for n in (t, *_prep_pobjs(t, frozenset({"of"}))))
 
 
 def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:

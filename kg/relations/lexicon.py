@@ -20,7 +20,7 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
-                 "prep_object", "speaker_subject"}
+                 "prep_object", "speaker_subject", "goods_only"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -49,6 +49,7 @@ class Row:
     through_object: bool = False
     prep_object: bool = False  # verb frame: only the object of `preps` is the object ("lost X to Y": Y)
     speaker_subject: bool = False  # the speaker is the subject, the frame's subject the object
+    goods_only: bool = False  # verb frame: sending armed men somewhere is a deployment, not a gift
     with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
@@ -129,6 +130,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         through_object=bool(raw.get("through_object")),
         prep_object=bool(raw.get("prep_object")),
         speaker_subject=bool(raw.get("speaker_subject")),
+        goods_only=bool(raw.get("goods_only")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),
