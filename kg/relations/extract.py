@@ -111,6 +111,12 @@ class RelationExtractor:
                             best[key] = claim
         yield from sorted(best.values(), key=lambda c: (c.sentence_start, c.trigger_start, c.relation, c.subject, c.object))
 
+    def _same_side(self, a: str, b: str) -> bool:
+        """One actor, or parts of one by the gazetteer ("the Turkish military said Turkish jets struck":
+        a report of its own side's strike, not an accusation)."""
+        wholes_a, wholes_b = self.memberships.get(a, frozenset()) | {a}, self.memberships.get(b, frozenset()) | {b}
+        return bool(wholes_a & wholes_b)
+
     def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
         anchor = match.anchor
         view = stance(anchor, self.cues, row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee", row.light_verbs)
@@ -141,8 +147,9 @@ class RelationExtractor:
             if relation in SYMMETRIC and o.key < s.key:
                 subject, obj = o, s
             confidence = row.confidence * view.hedge * self._distance(anchor, subject, obj)
-            if relation == "attacks" and view.alleged and speaker and speaker != subject.key and not pair_negated \
-                    and args.is_actor(obj.key):  # "X said Y shelled Z" (Z an actor; not "Y recaptured the town")
+            # "X said Y shelled Z": X accuses Y (Z an actor, not "Y recaptured the town"; X not Y's own side)
+            if relation == "attacks" and view.alleged and speaker and not self._same_side(speaker, subject.key) \
+                    and not pair_negated and args.is_actor(obj.key):
                 yield Claim(speaker, "accuses", subject.key, "positive", round(min(1.0, confidence), 2), speaker,
                             start, end, f"{row.id}/allegation", trigger_start, trigger_end)
             yield Claim(
