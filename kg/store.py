@@ -163,7 +163,7 @@ class GraphStore:
             self._unshare(old.difference(unique))
         if len(self._pending) >= PENDING // 2:  # lines of two quads
             self._write_pending()
-        return self._text(graph, unique, own)
+        return self._text(graph, lines, own)
 
     @property
     def _ox(self) -> ox.Store:
@@ -198,15 +198,19 @@ class GraphStore:
             writing, self._writing, self._writing_graphs = self._writing, None, set()
             writing.result()
 
-    def _text(self, graph: ox.NamedNode, triples: list[ox.Triple], own: str | None) -> GraphText:
+    def _text(self, graph: ox.NamedNode, lines: list[tuple[str, ox.Triple]], own: str | None) -> GraphText:
+        """`lines`: the graph's triples with their N-Triples text, in order."""
         inside = own + "#" if own else None
         mine, others = [], []
-        for triple in triples:
+        for text, triple in lines:
             subject = triple.subject.value
-            (mine if own and (subject == own or subject.startswith(inside)) else others).append(triple)
-        trig = ox.serialize((ox.Quad(*t, graph) for t in triples), format=ox.RdfFormat.TRIG, prefixes=self.prefixes)
+            if own and (subject == own or subject.startswith(inside)):
+                mine.append(triple)
+            else:
+                others.append(text)
+        trig = ox.serialize((ox.Quad(*t, graph) for _, t in lines), format=ox.RdfFormat.TRIG, prefixes=self.prefixes)
         turtle = ox.serialize(mine, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
-        shared = "".join(f"{t} .\n" for t in others).encode("utf-8")
+        shared = "".join(f"{text} .\n" for text in others).encode("utf-8")
         return GraphText(_body(trig), _body(turtle), shared)
 
     def drop_graph(self, name: str) -> None:
