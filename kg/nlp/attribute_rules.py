@@ -88,7 +88,7 @@ class IndexedAttributeRuler:
     """A pipeline component (`doc -> doc`) that annotates as `ruler` does."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.ruler = ruler
+        self.stock = ruler
         self._attrs: list[dict[int, int]] = ruler.attrs
         self._indices: list[int] = ruler.indices
         self._set = sorted({attr for attrs in self._attrs for attr in attrs})  # the attributes rules set

@@ -66,6 +66,10 @@ class Arguments:
         """What the gazetteer knows `key` to be part of."""
         return self.memberships.get(key, frozenset())
 
+    def is_force(self, t: Token) -> bool:
+        """Armed men: "troops", "fighters" (cues.yaml force_nouns)."""
+        return t.lemma_.lower() in self.cues.force_nouns or t.lower_ in self.cues.force_nouns
+
     def is_person(self, key: str) -> bool:
         entity = self.entities.get(key)
         return entity is not None and entity.type == "Person"
@@ -182,7 +186,7 @@ class Arguments:
                 return persons
         if lemma in self.proxies or lower in self.proxies:
             owners = self.modifiers(t)
-            force = lemma in self.cues.force_nouns or lower in self.cues.force_nouns
+            force = self.is_force(t)
             if force:
                 owners = [self._commanded(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
             if owners:

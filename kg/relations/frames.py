@@ -71,9 +71,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 
 def _armed_men(t: Token, ctx: Context) -> bool:
-    """"troops", "2,000 fighters", "hundreds of fighters" (cues.yaml force_nouns)."""
-    return any(n.lemma_.lower() in ctx.cues.force_nouns or n.lower_ in ctx.cues.force_nouns
-               for n in (t, *_prep_pobjs(t, frozenset({"of"}))))
+    """"troops", "2,000 fighters", "hundreds of fighters"."""
+    return any(ctx.args.is_force(n) for n in (t, *_prep_pobjs(t, frozenset({"of"}))))
 
 
 def _prep_pobjs(t: Token, preps: frozenset[str]) -> list[Token]:

@@ -39,7 +39,7 @@ def test_same_annotations_as_the_stock_ruler_on_the_seeds_and_edge_cases(nlp, se
     indexed = nlp.get_pipe("attribute_ruler")
     assert isinstance(indexed, IndexedAttributeRuler)
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(seeds_dir).glob("*.txt"))] + EDGE_CASES
-    compare(nlp, indexed, indexed.ruler, texts)
+    compare(nlp, indexed, indexed.stock, texts)
 
 
 def test_rules_it_cannot_index_are_applied_by_the_stock_matcher_in_their_turn(nlp):
