@@ -55,7 +55,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if infinitive and dep in ("xcomp", "advcl"):
         # in a purpose clause the direct object is what is sent, not who acts: "sent troops to support X"
         objects = ("dobj", "dative") if dep == "xcomp" else ("dative",)
-        controller = [c for c in head.children if c.dep_ in objects and c.i != verb.i]
+        controller = [c for c in head.children if c.dep_ in objects and c.i != verb.i] or [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+            for o in p.children if o.dep_ == "pobj"]  # "called on X to leave", "prevailed upon X to stop"
         if not controller and is_passive(head):  # "X was pressured by Y to help Z": X helps
             controller = [c for c in head.children if c.dep_ == "nsubjpass"]
         if controller and head.pos_ in VERBAL:

@@ -120,6 +120,8 @@ class RelationExtractor:
     def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
         anchor = match.anchor
         view = stance(anchor, self.cues, row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee", row.light_verbs)
+        if view.requested:
+            return
         negated = view.negated != row.negative
         speaker_token = view.speaker_token or self._quoted.get(anchor.sent.start)
         speaker = self._speaker(speaker_token, args)

@@ -55,9 +55,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                                   if p.lemma_.lower() in ctx.cues.violent_lemmas])
         obj = _resolve(ctx, patients(t) + prep_objects(t, row.preps))
     else:
-        if row.goods_only and any(_armed_men(d, ctx) for d in t.children if d.dep_ == "dobj"):
+        if row.goods_only and _sends_armed_men(t, ctx):
             return
-        subj = _resolve(ctx, subjects(t))
+        subj = _resolve(ctx, _sender(t, ctx) or subjects(t))
         own = objects(t, row.preps)
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
@@ -68,6 +68,17 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "swap":
         subj, obj = obj, subj
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _sends_armed_men(t: Token, ctx: Context) -> bool:
+    return any(_armed_men(d, ctx) for d in t.children if d.dep_ == "dobj")
+
+
+def _sender(t: Token, ctx: Context) -> list[Token]:
+    """Who sends armed men acts in the purpose clause, wherever they are sent: "sent troops to Syria to
+    support Assad" (the parser takes "to Syria" for a recipient, who would act: "gave weapons to X to fight Y")."""
+    purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return subjects(t.head) if purpose and _sends_armed_men(t.head, ctx) else []
 
 
 def _armed_men(t: Token, ctx: Context) -> bool:

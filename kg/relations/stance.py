@@ -27,6 +27,7 @@ class Stance:
     hedge: float
     intent: bool = False  # the act is only wanted, planned or threatened
     alleged: bool = False  # a speaker reports it with a verb of allegation
+    requested: bool = False  # the act is only asked for ("urged X to attack Y"): not asserted
 
 
 def _negations(token: Token, cues: Cues) -> int:
@@ -76,7 +77,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     "the al-Qaeda-linked group"), so what the clause around it denies is not about it.
     `constitutive`: verbs that are part of the expression itself ("break relations with"), not a negation of it.
     """
-    intent = alleged = reported = False
+    intent = alleged = reported = requested = False
+    endings = 0  # verbs on the way that end the act ("stopped shelling"), each a flip
     flips = _negations(trigger, cues)
     hedge = _hedge(trigger, cues)
     node = trigger
@@ -98,9 +100,15 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 break
             if lemma in cues.intent_verbs and child.dep_ in ("xcomp", "ccomp"):
                 intent = True
+            if lemma in cues.request_verbs and child.dep_ in ("xcomp", "ccomp", "advcl"):
+                # "urged X to stop shelling Y" presupposes the shelling; "urged X to shell Y" asserts none
+                flips -= endings
+                requested = not endings
+                endings = 0
             if negates and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
                     and lemma not in constitutive:
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
+                endings += lemma in cues.ending_verbs
                 if reported:  # "X rejected allegations that ...": X says it is not so
                     speaker = _subject(node)
                     break
@@ -119,7 +127,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
-    return Stance(flips % 2 == 1, speaker, hedge, intent, alleged)
+    return Stance(flips % 2 == 1, speaker, hedge, intent, alleged, requested)
 
 
 def _content_clause(clause: Token, noun: Token, cues: Cues) -> bool:

@@ -7,6 +7,8 @@ CASES = [
      {("Egyptian government", "supports", "Syrian Arab Army", "positive", "")}),
     ("Hezbollah sent fighters to Aleppo to reinforce the Syrian army.",
      {("Hezbollah", "supports", "Syrian Arab Army", "positive", "")}),
+    ("Russia sent troops to Syria to support Assad.",  # the parser takes "to Syria" for a recipient
+     {("Russian government", "supports", "Bashar al-Assad", "positive", "")}),
     ("Turkey urged Russia to stop the bombing.",
      {("Turkish government", "requests", "Russian government", "positive", "")}),
     ("Obama said he would not give permission to Russia to help Israel",
