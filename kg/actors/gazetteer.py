@@ -57,6 +57,14 @@ class Gazetteer:
     actors: dict[str, ActorEntry]
     places: dict[str, PlaceEntry]
 
+    def by_name(self) -> dict[str, str]:
+        """Every actor name (label and aliases) in its normal form -> the actor's key; the first entry wins."""
+        out: dict[str, str] = {}
+        for entry in self.actors.values():
+            for name in (entry.label, *entry.aliases):
+                out.setdefault(normalise(name), entry.key)
+        return out
+
     def commanded(self) -> dict[str, str]:
         """Person -> the actor whose forces are the person's: the one actor the person leads or, of several,
         the one that is part of another ("Assad's forces": the Syrian Arab Army, not the Baath Party)."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 ARTICLE = re.compile(r"\b(al|an|ad|ash|as|ar|at|az|el|ul)[-\s](?=\w)", re.IGNORECASE)
 SUN = re.compile(r"\b([Aa])[ln][-\s]((?:Sh|Th|Dh|sh|th|dh|[TDRZSNLtdrzsnl]))")  # al-/el- before a sun letter
+HYPHENS = ("-", "–")  # what joins a name to a participle or a prefix ("U.S.-led", "anti-Assad")
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
 
 

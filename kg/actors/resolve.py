@@ -20,7 +20,7 @@ from ..cues import Cues
 from ..nlp.tokens import TokenFilter
 from ..types import Entity
 from .gazetteer import Gazetteer
-from .names import normalise, slug
+from .names import HYPHENS, normalise, slug
 from .recognize import ACTOR, DEMONYM, PLACE, SEAT
 
 NAME_KINDS = ("name", "metonym", "demonym")
@@ -44,10 +44,7 @@ class ActorResolver:
         self.cues = cues
         # every gazetteer name in its normal form, for names the phrase matcher could not see
         # ("Isil" in mixed case, "JFS/Nusra" as one token)
-        self.by_name: dict[str, str] = {}
-        for entry in gazetteer.actors.values():
-            for name in (entry.label, *entry.aliases):
-                self.by_name.setdefault(normalise(name), entry.key)
+        self.by_name = gazetteer.by_name()
         self._owning = cues.state_nouns | cues.proxy_nouns  # nouns whose name modifier is their owner
         self._acting = self._owning | cues.member_titles | cues.leader_titles  # a demonym before one acts
         self._proper_nouns = TokenFilter({POS: "PROPN".__eq__})
@@ -166,6 +163,10 @@ class ActorResolver:
     def _gazetteer_mention(self, ent: Span, key: str, kind: str, entities: dict[str, Entity]) -> Span:
         entry = self.gazetteer.actors[key]
         entities[key] = entry.entity()
+        for t in ent[:-1]:  # an actor named inside the name, before a hyphen: the U.S. in "U.S.-led coalition"
+            inner = self.by_name.get(normalise(ent.doc[ent.start:t.i + 1].text)) if t.nbor().text in HYPHENS else None
+            if inner and inner != key:
+                entities[inner] = self.gazetteer.actors[inner].entity()
         return Span(ent.doc, ent.start, ent.end, label=kind, span_id=key)
 
     def _ner_mention(self, doc: Doc, ent: Span, entities: dict[str, Entity], short: dict[str, str]) -> Span | None:

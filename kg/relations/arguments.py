@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.names import HYPHENS, normalise
 from ..cues import Cues
 from ..types import Entity
 from .clauses import agents, is_passive
@@ -46,8 +47,10 @@ def _listed(token: Token) -> list[Token]:
 
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
-                 memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None) -> None:
+                 memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.doc = doc
+        self.names = names or {}  # every gazetteer name in its normal form -> its actor
         self.memberships = memberships or {}
         self.commanded = commanded or {}  # person -> the actor whose forces are the person's (gazetteer)
         self.cues = cues
@@ -61,6 +64,15 @@ class Arguments:
 
     def mention(self, token: Token) -> list[Arg]:
         return [Arg(s.id_, s.label_, token.i) for s in self.by_token.get(token.i, ())]
+
+    def name_ending_at(self, token: Token) -> list[Arg]:
+        """The gazetteer actor named by the words of a mention up to `token`: "U.S." in the name
+        "U.S.-led coalition", which states who leads the coalition."""
+        for span in self.by_token.get(token.i, ()):
+            key = self.names.get(normalise(self.doc[span.start:token.i + 1].text))
+            if key and key != span.id_:
+                return [Arg(key, "name", token.i)]
+        return []
 
     def member_of(self, key: str) -> frozenset[str]:
         """What the gazetteer knows `key` to be part of."""
@@ -156,7 +168,7 @@ class Arguments:
         doc = self.doc
         spans = self.by_token.get(t.i)
         start = min(s.start for s in spans) if spans else t.i
-        return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in self.cues.stance_prefixes
+        return start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in self.cues.stance_prefixes
 
     def _one(self, t: Token, depth: int) -> list[Arg]:
         found = self.mention(t)

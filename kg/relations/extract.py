@@ -46,8 +46,9 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 
 class RelationExtractor:
     def __init__(self, lexicon: Lexicon, cues: Cues, memberships: dict[str, frozenset[str]] | None = None,
-                 commanded: dict[str, Entity] | None = None) -> None:
+                 commanded: dict[str, Entity] | None = None, names: dict[str, str] | None = None) -> None:
         self.lexicon = lexicon
+        self.names = names or {}
         self.cues = cues
         self.memberships = memberships or {}
         self.commanded = commanded or {}
@@ -75,7 +76,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
-        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded)
+        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded, self.names)
         self._quoted = quote_speakers(doc, self.cues)
         named = set(args.by_token)
         candidates = self._indexed_words(doc)

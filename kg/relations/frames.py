@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..actors.names import HYPHENS
 from ..cues import Cues
 from .arguments import Arg, Arguments
 from .clauses import (VERBAL, agents, coordination_words, governing_verb, is_passive, is_that_clause, objects,
@@ -236,7 +237,7 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     """"al-Qaeda-linked group", "Russian-backed forces": the actor before the hyphen and the noun modified;
     also without the hyphen where the participle modifies the noun ("the CIA equipped rebels")."""
     doc = t.doc
-    if t.i >= 2 and doc[t.i - 1].text in ("-", "–"):
+    if t.i >= 2 and doc[t.i - 1].text in HYPHENS:
         before = t.i - 2
     elif t.i >= 1 and t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"):
         before = t.i - 1
@@ -249,6 +250,9 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if head is None or head.i < t.i:
         return
     other = [a for a in ctx.args.at(head) if a.token > t.i]  # not "Hezbollah fighters and Iran-backed militias"
+    whole = ctx.args.mention(head)
+    if {a.key for a in modifier} & {a.key for a in whole}:  # one name, "the U.S.-led coalition": its first words
+        modifier, other = ctx.args.name_ending_at(doc[before]), whole
     if row.roles == "modifier_object":
         yield Match(other, modifier, t, before, t.i)
     else:
@@ -257,7 +261,7 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     """"the anti-Assad camp led by the United States": the camp's owner or leader opposes Assad."""
-    if t.i + 2 >= len(t.doc) or t.doc[t.i + 1].text not in ("-", "–"):
+    if t.i + 2 >= len(t.doc) or t.doc[t.i + 1].text not in HYPHENS:
         return
     target = ctx.args.mention(t.doc[t.i + 2])
     if not target:
