@@ -323,7 +323,9 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                         and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
         unit = t.doc[orgs[0].token].head
         unit_head = orgs[0].kind == "proxy" and unit.i != t.i and unit.lemma_.lower() in ctx.cues.unit_nouns
-        yield Match(persons, orgs[:1], t, first, t.i, demoted=row.relation == "leaderOf" and (state_member or unit_head))
+        subordinate = any(c.lower_ in ctx.cues.subordinate_modifiers for c in t.children if c.dep_ in ("amod", "compound"))
+        yield Match(persons, orgs[:1], t, first, t.i,
+                    demoted=row.relation == "leaderOf" and (state_member or unit_head or subordinate))
 
 
 def _is_person(ctx: Context, arg: Arg) -> bool:
