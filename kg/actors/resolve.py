@@ -176,7 +176,8 @@ class ActorResolver:
             return None
         name = span.text
         norm = normalise(name)
-        if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name) or not name[0].isupper():
+        if not norm or norm in self.cues.non_actor_names or any(ch.isdigit() for ch in name) or not name[0].isupper() \
+                or norm.split()[0] in self.cues.event_name_words:
             return None
         known = self._known_name(name, norm, label, short)
         if known is None and self._names_weapon(span.root):

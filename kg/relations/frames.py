@@ -49,6 +49,8 @@ def _resolve(ctx: Context, tokens: list[Token]) -> list[Arg]:
 def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB"):
         return
+    if row.particles and not any(c.lower_ in row.particles for c in t.children if c.dep_ in ("prt", "prep", "advmod")):
+        return
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
         if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack
@@ -76,10 +78,21 @@ def _sends_armed_men(t: Token, ctx: Context) -> bool:
 
 
 def _sender(t: Token, ctx: Context) -> list[Token]:
-    """Who sends armed men acts in the purpose clause, wherever they are sent: "sent troops to Syria to
-    support Assad" (the parser takes "to Syria" for a recipient, who would act: "gave weapons to X to fight Y")."""
-    purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    return subjects(t.head) if purpose and _sends_armed_men(t.head, ctx) else []
+    """Who sends armed men or launches an operation acts in the purpose clause: "sent troops to Syria to
+    support Assad" (the parser takes "to Syria" for a recipient, who would act: "gave weapons to X to fight Y"),
+    "launched Operation Olive Branch to drive the YPG out" (the parser makes the operation the controller)."""
+    if t.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return []
+    sent = [d for d in t.head.children if d.dep_ == "dobj"]
+    if any(_armed_men(d, ctx) or _undertaking(d, ctx) for d in sent):
+        return subjects(t.head)
+    return []
+
+
+def _undertaking(t: Token, ctx: Context) -> bool:
+    """"an offensive", "Operation Olive Branch": the noun or the first word of its name (cues event_name_words)."""
+    first = next((w for w in t.subtree if w.dep_ != "det"), t)
+    return t.lemma_.lower() in ctx.cues.event_name_words or first.lower_ in ctx.cues.event_name_words
 
 
 def _armed_men(t: Token, ctx: Context) -> bool:

@@ -20,7 +20,7 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
-                 "prep_object", "speaker_subject", "goods_only"}
+                 "prep_object", "speaker_subject", "goods_only", "particles"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -50,6 +50,7 @@ class Row:
     prep_object: bool = False  # verb frame: only the object of `preps` is the object ("lost X to Y": Y)
     speaker_subject: bool = False  # the speaker is the subject, the frame's subject the object
     goods_only: bool = False  # verb frame: sending armed men somewhere is a deployment, not a gift
+    particles: frozenset[str] = frozenset()  # verb frame: only with one of these particles ("drove X out")
     with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
@@ -122,6 +123,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         preps=_words(path, row_id, "preps", raw.get("preps")),
         agent_preps=_words(path, row_id, "agent_preps", raw.get("agent_preps")),
         light_verbs=_words(path, row_id, "light_verbs", raw.get("light_verbs")),
+        particles=_words(path, row_id, "particles", raw.get("particles")),
         roles=raw.get("roles"),
         negative=raw.get("polarity") == "negative",
         possessed_object=bool(raw.get("possessed_object")),

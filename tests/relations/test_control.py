@@ -9,6 +9,8 @@ CASES = [
      {("Hezbollah", "supports", "Syrian Arab Army", "positive", "")}),
     ("Russia sent troops to Syria to support Assad.",  # the parser takes "to Syria" for a recipient
      {("Russian government", "supports", "Bashar al-Assad", "positive", "")}),
+    ("Turkey launched Operation Olive Branch to drive the YPG out of Afrin.",  # an operation is no actor
+     {("Turkish government", "attacks", "People's Protection Units", "positive", "")}),
     ("Turkey urged Russia to stop the bombing.",
      {("Turkish government", "requests", "Russian government", "positive", "")}),
     ("Obama said he would not give permission to Russia to help Israel",
