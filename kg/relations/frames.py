@@ -61,7 +61,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         if row.goods_only and _sends_armed_men(t, ctx):
             return
         subj = _resolve(ctx, _sender(t, ctx) or subjects(t))
-        own = objects(t, row.preps)
+        own = [o for o in objects(t, row.preps) if not _gerund_object(t, o, ctx)]
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
@@ -71,6 +71,12 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "swap":
         subj, obj = obj, subj
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _gerund_object(verb: Token, o: Token, ctx: Context) -> bool:
+    """"denied arming rebels": the parser made "arming" an adjective of the verb's object, which is the gerund's."""
+    return verb.lemma_.lower() in ctx.cues.gerund_verbs and any(
+        c.dep_ == "amod" and c.tag_ == "VBG" and c.i < o.i for c in o.children)
 
 
 def _sends_armed_men(t: Token, ctx: Context) -> bool:
@@ -540,6 +546,20 @@ def classifier(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     yield Match(named, kinds, t, kinds[0].token, t.i)
 
 
+def gerund(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
+    """"X denied funding Y" with "funding" parsed as the noun object and Y hung off "denied"; "X denied
+    arming rebels of Y" with "arming" parsed as an adjective of the object."""
+    if t.dep_ == "dobj":  # a well-parsed gerund (xcomp, pcomp) is the verb frame's
+        governor = t.head
+        taken = [c for c in governor.children if c.dep_ in ("npadvmod", "dobj") and c.i > t.i]
+    elif t.dep_ == "amod" and t.head.dep_ == "dobj" and t.head.i > t.i:
+        governor, taken = t.head.head, [t.head]
+    else:
+        return
+    if governor.lemma_.lower() in ctx.cues.gerund_verbs:
+        yield Match(_resolve(ctx, subjects(governor)), _resolve(ctx, taken), t, t.i, t.i)
+
+
 FRAMES: dict[str, Callable[[Token, Row, Context], Iterator[Match]]] = {
     "verb": verb,
     "noun": noun,
@@ -556,4 +576,5 @@ FRAMES: dict[str, Callable[[Token, Row, Context], Iterator[Match]]] = {
     "modal": modal,
     "threat": threat,
     "classifier": classifier,
+    "gerund": gerund,
 }

@@ -16,7 +16,7 @@ from ..errors import OntologyError
 from ..types import RELATIONS
 
 FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "renaming", "anti", "pair", "of_person",
-          "organ", "possessive", "modal", "threat", "classifier")
+          "organ", "possessive", "modal", "threat", "classifier", "gerund")
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
