@@ -443,6 +443,9 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         agents_ = _resolve(ctx, subjects(t))
     elif t.pos_ in ("NOUN", "PROPN"):
         agents_ = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, frozenset({"by"})))
+        held = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t  # "held a round of talks"
+        if held.dep_ == "dobj" and held.head.lemma_.lower() in row.light_verbs:  # "X and Y held talks"
+            agents_ += _resolve(ctx, subjects(held.head))
     else:
         return
     agents_ = [a for a in agents_ if ctx.args.is_actor(a.key)]
