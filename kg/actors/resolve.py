@@ -45,6 +45,7 @@ class ActorResolver:
         # every gazetteer name in its normal form, for names the phrase matcher could not see
         # ("Isil" in mixed case, "JFS/Nusra" as one token)
         self.by_name = gazetteer.by_name()
+        self.by_seat = {normalise(seat): entry.key for entry in gazetteer.actors.values() for seat in entry.seats}
         self._owning = cues.state_nouns | cues.proxy_nouns  # nouns whose name modifier is their owner
         self._acting = self._owning | cues.member_titles | cues.leader_titles  # a demonym before one acts
         self._proper_nouns = TokenFilter({POS: "PROPN".__eq__})
@@ -386,13 +387,17 @@ class ActorResolver:
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
             return None  # "the leader of X" is a title, handled by the relation frames
+        types = self.cues.descriptions[token.lemma_.lower()]
+        seated = self._seated(token) if "State" in types else None
+        if seated:  # "the government in Damascus": the state whose seat it names
+            entities.setdefault(seated, self.gazetteer.actors[seated].entity())
+            return Span(doc, token.i, token.i + 1, label="description", span_id=seated)
         modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "npadvmod")]
         taken = _mention_tokens(known)
         if any(c.pos_ == "PROPN" and c.i not in taken for c in modifiers):
             return None  # "the Zinki group": the name of a group the gazetteer lacks, not a reference back
         modifier_tokens = {t.i for c in modifiers for t in c.subtree}
         modifier_keys = {m.id_ for m in known for i in modifier_tokens if m.start <= i < m.end}
-        types = self.cues.descriptions[token.lemma_.lower()]
         named = {m.id_ for m in known for c in modifiers if c.dep_ == "compound" and m.start <= c.i < m.end}
         if any(entities[k].type in types for k in named if k in entities):
             return None  # "the Zinki group" is the Zinki group itself
@@ -416,6 +421,17 @@ class ActorResolver:
             of_kind = [m for m in candidates if entities[m.id_].type == kind]
             if of_kind:
                 return Span(doc, token.i, token.i + 1, label="description", span_id=of_kind[-1].id_)
+        return None
+
+    def _seated(self, token: Token) -> str | None:
+        """The state whose seat of government follows "in": "the regime in Damascus", "the government in Kabul"."""
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+        if after.lower_ != "in":  # right after the noun: the parser may hang "in Damascus" on the verb
+            return None
+        for place in after.children:
+            name = normalise(place.doc[place.left_edge.i:place.right_edge.i + 1].text)
+            if place.dep_ == "pobj" and name in self.by_seat:
+                return self.by_seat[name]
         return None
 
     def _title_words(self, tokens: list[Token]) -> list[str]:

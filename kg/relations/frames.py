@@ -47,7 +47,8 @@ def _resolve(ctx: Context, tokens: list[Token]) -> list[Arg]:
 
 # ---------------------------------------------------------------------- verbs
 def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
-    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB"):
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG", "VBD", "VBZ", "VBP", "VB") \
+            and not {"nsubj", "dobj"} <= {c.dep_ for c in t.children}:  # "Russia and Iran back X", "back" tagged ADV
         return
     if row.particles and not any(c.lower_ in row.particles for c in t.children if c.dep_ in ("prt", "prep", "advmod")):
         return
