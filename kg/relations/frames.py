@@ -269,7 +269,7 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     head = t.head if t.head.i != t.i else None
     if head is None or head.i < t.i:
         return
-    other = [a for a in ctx.args.at(head) if a.token > t.i]  # not "Hezbollah fighters and Iran-backed militias"
+    other = [a for a in ctx.args.at(head) if a.token > t.i] or _resolve(ctx, _listed_members(head))
     whole = ctx.args.mention(head)
     if {a.key for a in modifier} & {a.key for a in whole}:  # one name, "the U.S.-led coalition": its first words
         modifier, other = ctx.args.name_ending_at(doc[before]), whole
@@ -277,6 +277,16 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         yield Match(other, modifier, t, before, t.i)
     else:
         yield Match(modifier, other, t, before, t.i)
+
+
+def _listed_members(head: Token) -> list[Token]:
+    """The named members of a generic group: "militias including X and Y", "groups such as X"."""
+    out = []
+    for prep in head.children:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or such_as):
+            out += [o for o in prep.children if o.dep_ in ("pobj", "dobj")]
+    return out
 
 
 def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
