@@ -52,6 +52,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     if row.particles and not any(c.lower_ in row.particles for c in t.children if c.dep_ in ("prt", "prep", "advmod")):
         return
+    if row.infinitive_only and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children):
+        return
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
         if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack
@@ -215,9 +218,11 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[
             found = [a for a in ctx.args.modifiers(node) if a.key not in exclude]
             if found:
                 return found
-    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in VERBAL:
-        # "Shoigu flew to Damascus for talks with Assad", "X was sanctioned for attacks on Y"
-        found = [a for a in _resolve(ctx, own_subjects(t.head.head)) if a.key not in exclude]
+    clause = governing_verb(t.head) if t.dep_ == "pobj" and t.head.lower_ in row.clause_preps else None
+    if clause is not None:
+        # "Shoigu flew to Damascus for talks with Assad", "X was sanctioned for attacks on Y",
+        # "X ordered the withdrawal of troops after a phone call with Y" (the parser hangs "after" on "troops")
+        found = [a for a in _resolve(ctx, own_subjects(clause)) if a.key not in exclude]
         if found:
             return found
     verb_ = t.head if t.dep_ == "nsubjpass" else governing_verb(t)  # "evidence against Y was presented by X"

@@ -20,7 +20,8 @@ FRAMES = ("verb", "noun", "adjective", "hyphen", "title", "prep", "coagents", "r
 ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
-                 "prep_object", "speaker_subject", "goods_only", "particles"}
+                 "prep_object", "speaker_subject", "goods_only", "particles", "clause_preps",
+                 "infinitive_only"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -51,6 +52,8 @@ class Row:
     speaker_subject: bool = False  # the speaker is the subject, the frame's subject the object
     goods_only: bool = False  # verb frame: sending armed men somewhere is a deployment, not a gift
     particles: frozenset[str] = frozenset()  # verb frame: only with one of these particles ("drove X out")
+    infinitive_only: bool = False  # verb frame: only with a "to" clause ("told X to leave", not "told X that")
+    clause_preps: frozenset[str] = frozenset({"for"})  # noun frame: "X flew to Y for talks with Z": X talks
     with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
@@ -124,6 +127,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         agent_preps=_words(path, row_id, "agent_preps", raw.get("agent_preps")),
         light_verbs=_words(path, row_id, "light_verbs", raw.get("light_verbs")),
         particles=_words(path, row_id, "particles", raw.get("particles")),
+        clause_preps=_words(path, row_id, "clause_preps", raw.get("clause_preps", ["for"])),
         roles=raw.get("roles"),
         negative=raw.get("polarity") == "negative",
         possessed_object=bool(raw.get("possessed_object")),
@@ -133,6 +137,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         prep_object=bool(raw.get("prep_object")),
         speaker_subject=bool(raw.get("speaker_subject")),
         goods_only=bool(raw.get("goods_only")),
+        infinitive_only=bool(raw.get("infinitive_only")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),
