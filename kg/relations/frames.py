@@ -359,6 +359,8 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         unit = t.doc[orgs[0].token].head
         unit_head = orgs[0].kind == "proxy" and unit.i != t.i and unit.lemma_.lower() in ctx.cues.unit_nouns
         subordinate = any(c.lower_ in ctx.cues.subordinate_modifiers for c in t.children if c.dep_ in ("amod", "compound"))
+        before = t.doc[t.i - 2] if t.i >= 2 and t.doc[t.i - 1].text in HYPHENS else t.doc[max(t.i - 1, 0)]
+        subordinate = subordinate or (t.lower_ in ctx.cues.rank_titles and before.lower_ not in ctx.titles)
         yield Match(persons, orgs[:1], t, first, t.i,
                     demoted=row.relation == "leaderOf" and (state_member or unit_head or subordinate))
 
@@ -380,6 +382,8 @@ def _title_persons(t: Token, ctx: Context) -> tuple[list[Arg], list[Arg], int]:
 
 
 def _title_appositions(t: Token, ctx: Context) -> list[Arg]:    # apposition: "X, the commander of Y"; "Y, whose leader, X"; "Ma'yuf and Salkhu, the leaders of Y"
+    if t.dep_ == "conj" and t.head.lower_ in ctx.titles:  # "X, the founder and commander of Y"
+        return _title_appositions(t.head, ctx)
     if t.dep_ == "appos":
         head_args = [a for a in ctx.args.at(t.head) if _is_person(ctx, a)]
         if head_args:
@@ -403,7 +407,8 @@ def _title_orgs(t: Token, ctx: Context, window_orgs: list[Arg]) -> list[Arg]:
     before = _orgs_before(t, ctx)
     if before:
         return before
-    of = [a for a in _resolve(ctx, _prep_pobjs(t, frozenset({"of", "in", "at"}))) if not _is_person(ctx, a)]
+    titles = [t, *(c for c in t.conjuncts if c.lower_ in ctx.titles)]  # "the founder and commander of Y"
+    of = [a for w in titles for a in _resolve(ctx, _prep_pobjs(w, frozenset({"of", "in", "at"}))) if not _is_person(ctx, a)]
     if of:
         return of
     if window_orgs:
