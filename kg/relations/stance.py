@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..cues import Cues
 from .clauses import is_that_clause
 
+VIEW_NOUNS = frozenset({"view", "eyes", "opinion", "perspective", "point", "estimation", "reading"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "oprd"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd"})
 
@@ -169,6 +170,29 @@ def _headline_speaker(trigger: Token) -> Token | None:
 
 
 def _according_to(trigger: Token) -> Token | None:
+    """"according to X", or a point of view that opens the sentence: "For Russia, ISIL is a minor
+    annoyance", "In Moscow's view, ...", "From the Russian point of view, ..."."""
+    return _source(trigger) or _viewpoint(trigger)
+
+
+def _viewpoint(trigger: Token) -> Token | None:
+    sent = trigger.sent
+    opening = next((t for t in sent if t.dep_ not in ("cc", "advmod", "punct")), None)
+    if opening is None or opening.lower_ not in ("for", "in", "from") or opening.dep_ != "prep":
+        return None
+    if not any(t.text == "," for t in sent.doc[opening.right_edge.i + 1:opening.right_edge.i + 2]):
+        return None  # the phrase stands apart: "For Russia, ..."
+    for pobj in (c for c in opening.children if c.dep_ == "pobj"):
+        if opening.lower_ == "for":
+            return pobj
+        if pobj.lemma_.lower() in VIEW_NOUNS:  # "In Moscow's view", "from the Russian point of view"
+            owner = [c for c in pobj.children if c.dep_ in ("poss", "amod", "compound")] or [
+                o for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            return owner[0] if owner else None
+    return None
+
+
+def _source(trigger: Token) -> Token | None:
     for token in trigger.sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             pobj = [c for c in token.nbor().children if c.dep_ == "pobj"] or [
