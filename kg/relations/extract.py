@@ -129,7 +129,7 @@ class RelationExtractor:
         start, end = sentence_bounds(anchor.sent)
         trigger_start = anchor.doc[match.first].idx
         trigger_end = anchor.doc[match.last].idx + len(anchor.doc[match.last])
-        relation = "memberOf" if match.demoted else row.relation
+        relation = match.relation or row.relation
         if relation == "attacks" and view.intent:  # "wants to attack", "threatened to bomb": hostility, not an attack
             relation = "opposes"
         subjects, objects = match.subjects, match.objects

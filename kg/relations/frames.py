@@ -26,7 +26,7 @@ class Match:
     first: int  # trigger token span, for highlighting
     last: int
     symmetric_pairs: bool = False  # all pairs among `subjects` (coagents, "talks between X and Y")
-    demoted: bool = False  # a leader title of a state that is not its head ("the US commander"): memberOf
+    relation: str | None = None  # the frame's reading of a title, over the row's ("the US commander": memberOf)
 
 
 @dataclass
@@ -74,6 +74,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                                  for o in objects(c, row.preps)])
     if row.roles == "swap":
         subj, obj = obj, subj
+    if row.reciprocal and not obj:  # "Ahrar al-Sham and HTS clash": each on the other
+        obj = subj
     yield Match(subj, obj, t, t.i, t.i)
 
 
@@ -361,8 +363,9 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         subordinate = any(c.lower_ in ctx.cues.subordinate_modifiers for c in t.children if c.dep_ in ("amod", "compound"))
         before = t.doc[t.i - 2] if t.i >= 2 and t.doc[t.i - 1].text in HYPHENS else t.doc[max(t.i - 1, 0)]
         subordinate = subordinate or (t.lower_ in ctx.cues.rank_titles and before.lower_ not in ctx.titles)
-        yield Match(persons, orgs[:1], t, first, t.i,
-                    demoted=row.relation == "leaderOf" and (state_member or unit_head or subordinate))
+        leads = row.relation == "leaderOf" and not (state_member or unit_head or subordinate)
+        leads = leads or before.lower_ in ctx.cues.leading_modifiers  # "Prime Minister", "general coordinator"
+        yield Match(persons, orgs[:1], t, first, t.i, relation="leaderOf" if leads else "memberOf")
 
 
 def _is_person(ctx: Context, arg: Arg) -> bool:

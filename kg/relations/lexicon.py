@@ -21,7 +21,7 @@ ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
                  "prep_object", "speaker_subject", "goods_only", "particles", "clause_preps",
-                 "infinitive_only"}
+                 "infinitive_only", "reciprocal"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -53,6 +53,7 @@ class Row:
     goods_only: bool = False  # verb frame: sending armed men somewhere is a deployment, not a gift
     particles: frozenset[str] = frozenset()  # verb frame: only with one of these particles ("drove X out")
     infinitive_only: bool = False  # verb frame: only with a "to" clause ("told X to leave", not "told X that")
+    reciprocal: bool = False  # verb frame: coordinated subjects without an object act on each other ("X and Y clash")
     clause_preps: frozenset[str] = frozenset({"for"})  # noun frame: "X flew to Y for talks with Z": X talks
     with_clause: bool = False
     confidence: float = 0.9
@@ -138,6 +139,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         speaker_subject=bool(raw.get("speaker_subject")),
         goods_only=bool(raw.get("goods_only")),
         infinitive_only=bool(raw.get("infinitive_only")),
+        reciprocal=bool(raw.get("reciprocal")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),
