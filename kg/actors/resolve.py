@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
+from ..nlp.quotes import quote_speakers
 from ..nlp.tokens import TokenFilter
 from ..types import Entity
 from .gazetteer import Gazetteer
@@ -66,6 +67,7 @@ class ActorResolver:
         mentions = [self._owned_generic(m, mentions) for m in mentions]
         mentions.extend(self._unnamed_actors(doc, mentions, entities))
         mentions.extend(self._coreference(doc, mentions, entities))
+        mentions.extend(self._speakers_we(doc, mentions))
         mentions.sort(key=lambda s: (s.start, s.end, s.id_))
         doc.spans["akg_mentions"] = mentions
         doc._.akg_entities = entities
@@ -305,6 +307,34 @@ class ActorResolver:
                     found.append(span)
         return found
 
+    def _speakers_we(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """"We", "our", "us" in a quotation are the speaker's side: the organisation or state that speaks,
+        or the one a speaking person's title names ('"We have no links with the PKK," PYD co-chair
+        Salih Muslim said': the PYD)."""
+        speakers = quote_speakers(doc, self.cues)
+        if not speakers:
+            return []
+        named = [m for m in mentions if m.label_ in NAME_KINDS]
+        taken = _mention_tokens(mentions)
+        found = []
+        for sent in doc.sents:
+            speaker = speakers.get(sent.start)
+            side = self._side_of(doc, speaker, named) if speaker is not None else None
+            if side is None:
+                continue
+            found += [Span(doc, t.i, t.i + 1, label="pronoun", span_id=side) for t in sent
+                      if t.lower_ in self.cues.first_person_plural and t.i not in taken]
+        return found
+
+    def _side_of(self, doc: Doc, speaker: Token, named: list[Span]) -> str | None:
+        span = next((m for m in named if m.start <= speaker.i < m.end), None)
+        if span is None:
+            return None
+        if self._entities.get(span.id_, Entity("", "", "")).type != "Person":
+            return span.id_
+        _, of = self._title_before(doc, span, named)
+        return of
+
     def _may_refer(self, lower: str) -> bool:
         return lower in RELATIVE_PRONOUNS or lower in self.cues.pronouns
 
@@ -441,11 +471,23 @@ class ActorResolver:
                 words.extend(self.cues.title_abbreviations.get(word, word).split())
         return words
 
+    def _title_before(self, doc: Doc, person: Span, named: list[Span]) -> tuple[list[Token], str | None]:
+        """The title words before a person's name and the actor named among them ("PYD co-chair X": the PYD)."""
+        mention_tokens = _mention_tokens(named)
+        vocabulary = self.cues.leader_titles | self.cues.member_titles | self.cues.title_fillers
+        window, of = [], None
+        i = person.start - 1
+        while i >= 0 and (doc[i].lower_ in vocabulary or i in mention_tokens or doc[i].pos_ == "PROPN"):
+            if i in mention_tokens and of is None:
+                of = next((n.id_ for n in named if n.start <= i < n.end), None)
+            elif i not in mention_tokens:
+                window.append(doc[i])
+            i -= 1
+        return window, of
+
     def _titles(self, doc: Doc, named: list[Span], entities: dict[str, Entity]) -> dict[str, list[TitleInfo]]:
         """Titles the document gives its people ("UN envoy Staffan de Mistura"), from the gazetteer and the text."""
         titles: dict[str, list[TitleInfo]] = {}
-        mention_tokens = _mention_tokens(named)
-        title_vocabulary = self.cues.leader_titles | self.cues.member_titles | self.cues.title_fillers
         for m in named:
             if entities.get(m.id_, Entity("", "", "")).type != "Person":
                 continue
@@ -455,14 +497,7 @@ class ActorResolver:
                     words = frozenset(w for word in normalise(role.title).split()
                                       for w in self.cues.title_abbreviations.get(word, word).split())
                     titles.setdefault(m.id_, []).append(TitleInfo(words, role.of))
-            window, of = [], None
-            i = m.start - 1
-            while i >= 0 and (doc[i].lower_ in title_vocabulary or i in mention_tokens or doc[i].pos_ == "PROPN"):
-                if i in mention_tokens and of is None:
-                    of = next((n.id_ for n in named if n.start <= i < n.end), None)
-                elif i not in mention_tokens:
-                    window.append(doc[i])
-                i -= 1
+            window, of = self._title_before(doc, m, named)
             words = frozenset(self._title_words(window))
             if words & (self.cues.leader_titles | self.cues.member_titles):
                 titles.setdefault(m.id_, []).append(TitleInfo(words, of))

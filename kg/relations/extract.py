@@ -19,7 +19,7 @@ from .arguments import RESOLVED_KINDS, Arg, Arguments
 from .clauses import coordination_words
 from .frames import FRAMES, Context, Match
 from .lexicon import Lexicon, Row
-from .quotes import quote_speakers
+from ..nlp.quotes import quote_speakers
 from .renaming import find_renamings
 from .stance import stance
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..cues import Cues
 
 QUOTATION = re.compile(r"“[^“”]{2,3000}”|«[^«»]{2,3000}»|\"[^\"\n]{2,3000}\"")
-NEAR = 8  # tokens between a quotation mark and its reporting verb
+NEAR = 12  # tokens between a quotation mark and its reporting verb ("..., the FSA commander Riad al-Asaad told")
 
 
 def quote_speakers(doc: Doc, cues: Cues) -> dict[int, Token]:
