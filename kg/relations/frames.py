@@ -550,6 +550,8 @@ def threat(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     target = _resolve(ctx, [c for c in head.children if c.dep_ in ("nsubj", "dobj")]) if t.dep_ != "attr" \
         else _resolve(ctx, subjects(head))
     viewers = _resolve(ctx, _prep_pobjs(t, frozenset({"for", "to"})) + _prep_pobjs(head, frozenset({"for", "to"})))
+    # "ISIS is our enemy", "ISIS is Russia's main threat": the possessor sees it so
+    viewers = viewers or _resolve(ctx, [c for c in t.children if c.dep_ == "poss"])
     if t.dep_ != "attr":  # "Turkey sees the YPG as a threat": the seer is the subject
         viewers = viewers or _resolve(ctx, [c for c in head.children if c.dep_ == "nsubj"])
         target = _resolve(ctx, [c for c in head.children if c.dep_ == "dobj"])
