@@ -357,7 +357,8 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         # "Syrian commander X" serves the state; "X, commander of the Quds Force" leads what follows "of";
         # "X, head of the SDF media office" leads a unit of the SDF, and is a member of it
         state_member = (_is_state(ctx, orgs[0]) and orgs[0].token < t.i and t.lower_ not in ctx.cues.head_of_state_titles
-                        and t.lemma_.lower() not in ctx.cues.head_of_state_titles)
+                        and t.lemma_.lower() not in ctx.cues.head_of_state_titles
+                        and not ctx.args.member_of(orgs[0].key))  # an organ has its head: "Tiger Forces chief X"
         unit = t.doc[orgs[0].token].head
         unit_head = orgs[0].kind == "proxy" and unit.i != t.i and unit.lemma_.lower() in ctx.cues.unit_nouns
         subordinate = any(c.lower_ in ctx.cues.subordinate_modifiers for c in t.children if c.dep_ in ("amod", "compound"))
