@@ -11,6 +11,7 @@ from spacy.tokens import Token
 RELATIVE = ("who", "which", "that", "whom")
 VERBAL = ("VERB", "AUX")
 CLIMB = ("xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl")
+RECIPROCAL = ({"each", "other"}, {"one", "another"})  # "X and Y accused each other"
 
 
 def is_passive(verb: Token) -> bool:
@@ -76,6 +77,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if climb.pos_ in VERBAL:
             return subjects(climb, depth + 1)
     return []
+
+
+def acts_on_each_other(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another": its coordinated subjects act on one another."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "clashed with each other"
+    return any({o.lower_, *(c.lower_ for c in o.children)} in RECIPROCAL for o in objects)
 
 
 def is_that_clause(clause: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..actors.names import HYPHENS
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import (VERBAL, agents, coordination_words, governing_verb, is_passive, is_that_clause, objects,
+from .clauses import (VERBAL, acts_on_each_other, agents, coordination_words, governing_verb, is_passive, is_that_clause, objects,
                       own_subjects, patients, predicate_subjects, prep_objects, subjects)
 from .lexicon import Row
 
@@ -74,7 +74,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                                  for o in objects(c, row.preps)])
     if row.roles == "swap":
         subj, obj = obj, subj
-    if row.reciprocal and not obj:  # "Ahrar al-Sham and HTS clash": each on the other
+    if (row.reciprocal and not obj) or acts_on_each_other(t):  # "X and Y clash", "X and Y accused each other"
         obj = subj
     yield Match(subj, obj, t, t.i, t.i)
 
@@ -464,6 +464,8 @@ def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return  # "Assad and Putin spoke of victory": each of something, not to each other
+    if t.pos_ in ("VERB", "AUX") and acts_on_each_other(t) and row.relation == "alliedWith":
+        return  # "X and Y attacked one another": against, not alongside
     if t.pos_ in ("VERB", "AUX"):
         agents_ = _resolve(ctx, subjects(t))
     elif t.pos_ in ("NOUN", "PROPN"):
