@@ -41,8 +41,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return agents(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] or [
         c for a in verb.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"] or [  # hung on "were"
+        # a headline the parser reads as one noun phrase: "Turkey shells YPG positions"
         c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and verb.tag_ in ("VBZ", "VBD", "VBP")]
-    # the last: a headline the parser reads as one noun phrase, "Turkey shells YPG positions"
     if own:
         return [_relative_or_self(t) for t in own]
     dep, head = verb.dep_, verb.head

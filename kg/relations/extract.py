@@ -13,13 +13,13 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
+from ..nlp.quotes import quote_speakers
 from ..nlp.tokens import TokenFilter
 from ..types import SYMMETRIC, Claim, Entity, Renaming
 from .arguments import RESOLVED_KINDS, Arg, Arguments
 from .clauses import coordination_words
 from .frames import FRAMES, Context, Match
 from .lexicon import Lexicon, Row
-from ..nlp.quotes import quote_speakers
 from .renaming import find_renamings
 from .stance import stance
 

@@ -16,7 +16,6 @@ from spacy.tokens import Token
 from ..cues import Cues
 from .clauses import is_that_clause
 
-VIEW_NOUNS = frozenset({"view", "eyes", "opinion", "perspective", "point", "estimation", "reading"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "oprd"})
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd"})
 
@@ -127,7 +126,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 flips += 1  # "reports of Russian bombing are all false"
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
-        speaker = _trailing_speaker(trigger, cues) or _according_to(trigger) or _headline_speaker(trigger)
+        speaker = _trailing_speaker(trigger, cues) or _according_to(trigger, cues) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged, requested)
 
 
@@ -169,13 +168,13 @@ def _headline_speaker(trigger: Token) -> Token | None:
     return None
 
 
-def _according_to(trigger: Token) -> Token | None:
+def _according_to(trigger: Token, cues: Cues) -> Token | None:
     """"according to X", or a point of view that opens the sentence: "For Russia, ISIL is a minor
     annoyance", "In Moscow's view, ...", "From the Russian point of view, ..."."""
-    return _source(trigger) or _viewpoint(trigger)
+    return _source(trigger) or _viewpoint(trigger, cues)
 
 
-def _viewpoint(trigger: Token) -> Token | None:
+def _viewpoint(trigger: Token, cues: Cues) -> Token | None:
     sent = trigger.sent
     opening = next((t for t in sent if t.dep_ not in ("cc", "advmod", "punct")), None)
     if opening is None or opening.lower_ not in ("for", "in", "from") or opening.dep_ != "prep":
@@ -185,7 +184,7 @@ def _viewpoint(trigger: Token) -> Token | None:
     for pobj in (c for c in opening.children if c.dep_ == "pobj"):
         if opening.lower_ == "for":
             return pobj
-        if pobj.lemma_.lower() in VIEW_NOUNS:  # "In Moscow's view", "from the Russian point of view"
+        if pobj.lemma_.lower() in cues.view_nouns:  # "In Moscow's view", "from the Russian point of view"
             owner = [c for c in pobj.children if c.dep_ in ("poss", "amod", "compound")] or [
                 o for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             return owner[0] if owner else None
