@@ -167,8 +167,8 @@ class ActorResolver:
         entry = self.gazetteer.actors[key]
         entities[key] = entry.entity()
         for t in ent[:-1]:  # an actor named inside the name, before a hyphen: the U.S. in "U.S.-led coalition"
-            inner = self.by_name.get(normalise(ent.doc[ent.start:t.i + 1].text)) if t.nbor().text in HYPHENS else None
-            if inner and inner != key:
+            inner = self.by_name.get(normalise(ent.doc[ent.start:t.i + 1].text), key) if t.nbor().text in HYPHENS else key
+            if inner != key:
                 entities[inner] = self.gazetteer.actors[inner].entity()
         return Span(ent.doc, ent.start, ent.end, label=kind, span_id=key)
 
@@ -311,19 +311,17 @@ class ActorResolver:
         """"We", "our", "us" in a quotation are the speaker's side: the organisation or state that speaks,
         or the one a speaking person's title names ('"We have no links with the PKK," PYD co-chair
         Salih Muslim said': the PYD)."""
-        speakers = quote_speakers(doc, self.cues)
+        speakers = doc._.akg_quote_speakers = quote_speakers(doc, self.cues)  # the relations read them too
         if not speakers:
             return []
         named = [m for m in mentions if m.label_ in NAME_KINDS]
         taken = _mention_tokens(mentions)
         found = []
-        for sent in doc.sents:
-            speaker = speakers.get(sent.start)
-            side = self._side_of(doc, speaker, named) if speaker is not None else None
-            if side is None:
-                continue
-            found += [Span(doc, t.i, t.i + 1, label="pronoun", span_id=side) for t in sent
-                      if t.lower_ in self.cues.first_person_plural and t.i not in taken]
+        for start, speaker in speakers.items():
+            side = self._side_of(doc, speaker, named)
+            if side is not None:
+                found += [Span(doc, t.i, t.i + 1, label="pronoun", span_id=side) for t in doc[start].sent
+                          if t.lower_ in self.cues.first_person_plural and t.i not in taken]
         return found
 
     def _side_of(self, doc: Doc, speaker: Token, named: list[Span]) -> str | None:

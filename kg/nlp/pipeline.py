@@ -29,7 +29,7 @@ from .attribute_rules import index_attribute_ruler
 from .lemmatizer import index_lemmatizer
 from .tokens import TokenFilter
 
-for name in ("akg_entities", "akg_claims", "akg_renamings"):
+for name in ("akg_entities", "akg_claims", "akg_renamings", "akg_quote_speakers"):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=None)
 

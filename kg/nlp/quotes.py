@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..cues import Cues
@@ -25,8 +25,10 @@ def quote_speakers(doc: Doc, cues: Cues) -> dict[int, Token]:
     found_any = list(QUOTATION.finditer(doc.text))
     if not found_any:
         return out
-    sentences = [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
-    offsets = doc.to_array(IDX).tolist()
+    offsets, lengths, flags = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
+    starts = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]  # cheaper than making doc.sents' spans
+    ends = [*starts[1:], len(doc)]
+    sentences = [(start, offsets[start], offsets[end - 1] + lengths[end - 1]) for start, end in zip(starts, ends)]
     for found in found_any:
         after = bisect_left(offsets, found.end())
         before = bisect_left(offsets, found.start())

@@ -13,7 +13,6 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cues
-from ..nlp.quotes import quote_speakers
 from ..nlp.tokens import TokenFilter
 from ..types import SYMMETRIC, Claim, Entity, Renaming
 from .arguments import RESOLVED_KINDS, Arg, Arguments
@@ -77,7 +76,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
         args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded, self.names)
-        self._quoted = quote_speakers(doc, self.cues)
+        self._quoted = doc._.akg_quote_speakers or {}  # set by the actor resolver
         named = set(args.by_token)
         candidates = self._indexed_words(doc)
         triggered = [(token, rows) for i in sorted(named.union(candidates))
