@@ -473,11 +473,23 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         held = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t  # "held a round of talks"
         if held.dep_ == "dobj" and held.head.lemma_.lower() in row.light_verbs:  # "X and Y held talks"
             agents_ += _resolve(ctx, subjects(held.head))
+        agents_ += _resolve(ctx, _clause_agents(t, row))
     else:
         return
     agents_ = [a for a in agents_ if ctx.args.is_actor(a.key)]
     if len({a.key for a in agents_}) >= 2 and not _alternatives(t.doc, agents_):
         yield Match(agents_, [], t, t.i, t.i, symmetric_pairs=True)
+
+
+def _clause_agents(t: Token, row: Row) -> list[Token]:
+    """The subjects of the clause a noun sits in through `row.clause_preps`: "X and Y agree a ceasefire
+    after six hours of talks", "X, Y and Z back the zone at Astana talks"."""
+    node, via = t, set()
+    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "prep":
+            via.add(node.lower_)
+    return subjects(node) if node.pos_ in VERBAL and via & row.clause_preps else []
 
 
 def _alternatives(doc, args: list[Arg]) -> bool:
