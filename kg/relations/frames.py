@@ -306,7 +306,8 @@ def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     head = t.doc[t.i + 2].head
     while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head
-    owners = [a for a in ctx.args.modifiers(head) if a.key not in {x.key for x in target}]
+    owners = [a for a in ctx.args.modifiers(head) + _resolve(ctx, _listed_members(head))  # "pro-Assad militias such as X"
+              if a.key not in {x.key for x in target}]
     owning = ctx.cues.owner_verbs  # "led by X", not "attacked by X"
     for child in head.children:
         if child.dep_ == "acl" and is_passive(child) and child.lemma_ in owning:
