@@ -54,7 +54,7 @@ class Row:
     particles: frozenset[str] = frozenset()  # verb frame: only with one of these particles ("drove X out")
     infinitive_only: bool = False  # verb frame: only with a "to" clause ("told X to leave", not "told X that")
     reciprocal: bool = False  # verb frame: coordinated subjects without an object act on each other ("X and Y clash")
-    clause_preps: frozenset[str] = frozenset({"for"})  # noun frame: "X flew to Y for talks with Z": X talks
+    clause_preps: frozenset[str] = frozenset()  # noun, coagents frames: "X flew to Y for talks with Z": X talks
     with_clause: bool = False
     confidence: float = 0.9
     examples: tuple[Example, ...] = ()
@@ -128,7 +128,8 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         agent_preps=_words(path, row_id, "agent_preps", raw.get("agent_preps")),
         light_verbs=_words(path, row_id, "light_verbs", raw.get("light_verbs")),
         particles=_words(path, row_id, "particles", raw.get("particles")),
-        clause_preps=_words(path, row_id, "clause_preps", raw.get("clause_preps", ["for"])),
+        clause_preps=_words(path, row_id, "clause_preps",
+                            raw.get("clause_preps", ["for"] if frame == "noun" else None)),
         roles=raw.get("roles"),
         negative=raw.get("polarity") == "negative",
         possessed_object=bool(raw.get("possessed_object")),
