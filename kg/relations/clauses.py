@@ -54,8 +54,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [_relative_or_self(t) for t in shared]
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return [head]
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and dep in ("xcomp", "advcl"):
+    if is_infinitive(verb) and dep in ("xcomp", "advcl"):
         # in a purpose clause the direct object is what is sent, not who acts: "sent troops to support X"
         objects = ("dobj", "dative") if dep == "xcomp" else ("dative",)
         controller = [c for c in head.children if c.dep_ in objects and c.i != verb.i] or [
@@ -77,6 +76,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if climb.pos_ in VERBAL:
             return subjects(climb, depth + 1)
     return []
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A "to" clause: "urged X to leave", "sent troops to support Y"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def acts_on_each_other(verb: Token) -> bool:

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 from ..actors.names import HYPHENS
 from ..cues import Cues
 from .arguments import Arg, Arguments
-from .clauses import (VERBAL, acts_on_each_other, agents, coordination_words, governing_verb, is_passive, is_that_clause, objects,
-                      own_subjects, patients, predicate_subjects, prep_objects, subjects)
+from .clauses import (VERBAL, acts_on_each_other, agents, coordination_words, governing_verb, is_infinitive, is_passive,
+                      is_that_clause, objects, own_subjects, patients, predicate_subjects, prep_objects, subjects)
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     if row.particles and not any(c.lower_ in row.particles for c in t.children if c.dep_ in ("prt", "prep", "advmod")):
         return
-    if row.infinitive_only and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children):
+    if row.infinitive_only and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and is_infinitive(c) for c in t.children):
         return
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
@@ -93,7 +92,7 @@ def _sender(t: Token, ctx: Context) -> list[Token]:
     """Who sends armed men or launches an operation acts in the purpose clause: "sent troops to Syria to
     support Assad" (the parser takes "to Syria" for a recipient, who would act: "gave weapons to X to fight Y"),
     "launched Operation Olive Branch to drive the YPG out" (the parser makes the operation the controller)."""
-    if t.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.dep_ not in ("advcl", "xcomp") or not is_infinitive(t):
         return []
     sent = [d for d in t.head.children if d.dep_ == "dobj"]
     if any(_armed_men(d, ctx) or _undertaking(d, ctx) for d in sent):

@@ -179,7 +179,8 @@ def _viewpoint(trigger: Token, cues: Cues) -> Token | None:
     opening = next((t for t in sent if t.dep_ not in ("cc", "advmod", "punct")), None)
     if opening is None or opening.lower_ not in ("for", "in", "from") or opening.dep_ != "prep":
         return None
-    if not any(t.text == "," for t in sent.doc[opening.right_edge.i + 1:opening.right_edge.i + 2]):
+    after = opening.right_edge.i + 1
+    if after >= len(sent.doc) or sent.doc[after].text != ",":
         return None  # the phrase stands apart: "For Russia, ..."
     for pobj in (c for c in opening.children if c.dep_ == "pobj"):
         if opening.lower_ == "for":
