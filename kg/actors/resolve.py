@@ -40,9 +40,10 @@ class TitleInfo:
 
 
 class ActorResolver:
-    def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
+    def __init__(self, gazetteer: Gazetteer, cues: Cues, addressed: dict[str, frozenset[str]] | None = None) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
+        self.addressed = addressed or {}  # relation word -> prepositions after which a capital is its government
         # every gazetteer name in its normal form, for names the phrase matcher could not see
         # ("Isil" in mixed case, "JFS/Nusra" as one token)
         self.by_name = gazetteer.by_name()
@@ -245,8 +246,9 @@ class ActorResolver:
         while root.dep_ == "conj":
             root = root.head
         dep, head = root.dep_, root.head
-        if dep == "pobj":
-            return head.lower_ not in self.cues.locative_prepositions
+        if dep == "pobj":  # "in Damascus" is a place; "loyal to Damascus", "aid from Tehran" the government
+            return head.lower_ not in self.cues.locative_prepositions or \
+                head.lower_ in self.addressed.get(head.head.lemma_.lower(), ())
         if dep == "nsubjpass":  # "Washington is not allied to Assad" acts; "Aleppo was bombed" does not
             return head.lower_ in self.cues.stance_participles
         if dep in ("compound", "amod", "nmod"):

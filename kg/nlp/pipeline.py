@@ -77,7 +77,8 @@ def make_actor_ruler(nlp: Language, name: str, ontology: str) -> ActorRuler:
 
 @Language.factory("akg_actors", default_config={"ontology": ""})
 def make_actor_resolver(nlp: Language, name: str, ontology: str) -> ActorResolver:
-    return ActorResolver(load_gazetteer(Path(ontology)), load_cues(Path(ontology) / "cues.yaml"))
+    return ActorResolver(load_gazetteer(Path(ontology)), load_cues(Path(ontology) / "cues.yaml"),
+                         load_lexicon(Path(ontology) / "relations.yaml").addressed_by())
 
 
 @Language.factory("akg_relations", default_config={"ontology": ""})
