@@ -428,9 +428,10 @@ class ActorResolver:
             return None  # "the Zinki group": the name of a group the gazetteer lacks, not a reference back
         modifier_tokens = {t.i for c in modifiers for t in c.subtree}
         modifier_keys = {m.id_ for m in known for i in modifier_tokens if m.start <= i < m.end}
-        named = {m.id_ for m in known for c in modifiers if c.dep_ == "compound" and m.start <= c.i < m.end}
-        if any(entities[k].type in types for k in named if k in entities):
-            return None  # "the Zinki group" is the Zinki group itself
+        direct = {t.i for c in modifiers for t in (c, *c.conjuncts)}
+        owners = {m.id_ for m in known for i in direct if m.start <= i < m.end}
+        if any(entities[k].type in types for k in owners if k in entities):
+            return None  # "the Zinki group" is the Zinki group itself, "the British and American governments" theirs
         if types == {"Person"}:
             words = frozenset(self._title_words([*[c for c in modifiers if c.i not in taken], token]))
             of = next(iter(sorted(modifier_keys)), None)

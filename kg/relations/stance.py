@@ -124,10 +124,24 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
         if child.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
             if child.dep_ == "nsubj" and _called_false(node, cues):
                 flips += 1  # "reports of Russian bombing are all false"
+            speaker = _reporter_above(node, cues)
             break  # the trigger sits in a noun phrase of this clause: the clause's own stance is not the trigger's
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger, cues) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged, requested)
+
+
+def _reporter_above(node: Token, cues: Cues) -> Token | None:
+    """Who reports the clause a noun phrase sits in: the phrase is in their words too ("Moscow said
+    that the White Helmets, funded by London, staged the attack": Moscow says London funds them)."""
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+        if node.lemma_.lower() in cues.reporting_verbs and node.pos_ in ("VERB", "AUX") \
+                and child.dep_ in ("ccomp", "parataxis"):
+            return _subject(node)
+    return None
 
 
 def _content_clause(clause: Token, noun: Token, cues: Cues) -> bool:
