@@ -417,6 +417,9 @@ class ActorResolver:
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
             return None  # "the leader of X" is a title, handled by the relation frames
+        if any(c.dep_ == "appos" and c.i == token.i + 1 and c.pos_ == "PROPN" for c in token.rights) or \
+                any(c.dep_ == "appos" and any(m.start <= c.i < m.end for m in known) for c in token.rights):
+            return None  # "the rebel group Ahrar al-Sham" names its group
         types = self.cues.descriptions[token.lemma_.lower()]
         seated = self._seated(token) if "State" in types else None
         if seated:  # "the government in Damascus": the state whose seat it names

@@ -157,8 +157,9 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
             subj = [a for a in named + ctx.args.modifiers(t, exclude={o.i for o in owner})
                     if a.key not in {o.key for o in obj}]
             subj += _resolve(ctx, [c for c in t.children if c.dep_ == "appos"])
-            # "the Nusra Front, al-Qaeda's Syrian branch", "X is Assad's ally": as any noun's subject
-            yield Match(subj or _noun_subjects(t, row, ctx, {o.key for o in obj}), obj, t, t.i, t.i)
+            # "the Nusra Front, al-Qaeda's Syrian branch", "X is Assad's ally": as any noun's subject, but
+            # not who acts on them ("its allies, backed by Russian air power": Russia backs the allies)
+            yield Match(subj or _noun_subjects(t, row, ctx, {o.key for o in obj}, acl=False), obj, t, t.i, t.i)
             return
     if not obj_tokens or named:
         return
@@ -201,8 +202,8 @@ def _acl_agents(t: Token) -> list[Token]:
     return [a for c in t.children if c.dep_ == "acl" and is_passive(c) for a in agents(c)]
 
 
-def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str]) -> list[Arg]:
-    own = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps) + _acl_agents(t))
+def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str], acl: bool = True) -> list[Arg]:
+    own = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps) + (_acl_agents(t) if acl else []))
     own = [a for a in own if a.key not in exclude]
     if own:
         return own

@@ -62,6 +62,8 @@ METONYMS = [
     ("Russian jets bombed the hospital.", "Russian", "russia"),
     ("Syrian civilians fled the bombing.", "Syrian", None),
     ("Russia and the regime are bombarding the city.", "regime", "syria"),
+    ("Hezbollah attacked. Ahmad Qara Ali, a spokesman for the rebel group Ahrar al-Sham, spoke.", "group", None),
+    ("Russia warned that the British and American governments fund them.", "governments", None),
     ("The Iranian regime denied it.", "Iranian regime", "iran"),
     ("The Turkish regime denied it.", "regime", "turkey"),
 ]
