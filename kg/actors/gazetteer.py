@@ -77,6 +77,16 @@ class Gazetteer:
                 out[entry.key] = led.pop()
         return out
 
+    def governed(self) -> dict[str, str]:
+        """Person -> the one state the person heads ("Erdogan's regime" is Turkey's government)."""
+        out = {}
+        for entry in self.actors.values():
+            led = {role.of for role in entry.roles if role.relation == "leaderOf" and role.of in self.actors
+                   and self.actors[role.of].type == "State" and not self.actors[role.of].member_of}
+            if len(led) == 1:
+                out[entry.key] = led.pop()
+        return out
+
     def holders_of(self, title_words: frozenset[str], of: str | None) -> list[str]:
         """Actors holding a role whose title contains all `title_words` (and is of `of`, if given)."""
         hits = []

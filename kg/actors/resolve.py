@@ -48,6 +48,7 @@ class ActorResolver:
         # ("Isil" in mixed case, "JFS/Nusra" as one token)
         self.by_name = gazetteer.by_name()
         self.by_seat = {normalise(seat): entry.key for entry in gazetteer.actors.values() for seat in entry.seats}
+        self.governed = gazetteer.governed()
         self._owning = cues.state_nouns | cues.proxy_nouns  # nouns whose name modifier is their owner
         self._acting = self._owning | cues.member_titles | cues.leader_titles  # a demonym before one acts
         self._proper_nouns = TokenFilter({POS: "PROPN".__eq__})
@@ -150,9 +151,15 @@ class ActorResolver:
         """"the Iranian regime" is Iran's, though "regime" alone names Syria's government in this domain."""
         if span.label_ != "name" or normalise(span.text) not in self.cues.descriptions:
             return span
+        doc = span.doc
         for other in mentions:
             if other.label_ == "demonym" and other.end == span.start and other.id_ != span.id_:
-                return Span(span.doc, span.start, span.end, label="name", span_id=other.id_)
+                return Span(doc, span.start, span.end, label="name", span_id=other.id_)
+            ends = other.end == span.start or (other.end == span.start - 1 and doc[other.end].lower_ == "'s")
+            if ends and other.id_ in self.governed:  # "Erdogan's regime", "the Putin regime": the state the person heads
+                state = self.governed[other.id_]
+                self._entities.setdefault(state, self.gazetteer.actors[state].entity())
+                return Span(doc, span.start, span.end, label="name", span_id=state)
         return span
 
     def _remember_short_names(self, span: Span, short: dict[str, str]) -> None:
@@ -412,6 +419,12 @@ class ActorResolver:
 
     def _description(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity],
                      titles: dict[str, list[TitleInfo]]) -> Span | None:
+        types = self.cues.descriptions[token.lemma_.lower()]
+        heads = [self.governed[m.id_] for m in known for c in token.lefts if c.dep_ in ("poss", "compound")
+                 and m.start <= c.i < m.end and m.id_ in self.governed]
+        if "State" in types and heads:  # "Putin's government", "the Putin government": the state the person heads
+            entities.setdefault(heads[0], self.gazetteer.actors[heads[0]].entity())
+            return Span(doc, token.i, token.i + 1, label="description", span_id=heads[0])
         det = [c for c in token.lefts if c.dep_ == "det"]
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
@@ -420,7 +433,6 @@ class ActorResolver:
         if any(c.dep_ == "appos" and c.i == token.i + 1 and c.pos_ == "PROPN" for c in token.rights) or \
                 any(c.dep_ == "appos" and any(m.start <= c.i < m.end for m in known) for c in token.rights):
             return None  # "the rebel group Ahrar al-Sham" names its group
-        types = self.cues.descriptions[token.lemma_.lower()]
         seated = self._seated(token) if "State" in types else None
         if seated:  # "the government in Damascus": the state whose seat it names
             entities.setdefault(seated, self.gazetteer.actors[seated].entity())

@@ -66,6 +66,8 @@ METONYMS = [
     ("Russia warned that the British and American governments fund them.", "governments", None),
     ("The Iranian regime denied it.", "Iranian regime", "iran"),
     ("The Turkish regime denied it.", "regime", "turkey"),
+    ("Erdogan's regime denied it.", "regime", "turkey"),
+    ("Assad attacked. Putin's government denied it.", "government", "russia"),
 ]
 
 
