@@ -45,6 +45,13 @@ def _listed(token: Token) -> list[Token]:
             and any(x.dep_ == "conj" for x in c.children) for t in (c, *c.conjuncts)]
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """The conjuncts that share the token's role: not those after "rather than" ("fighting the Islamic
+    State rather than the regime" fights no regime)."""
+    than = [c.i for c in token.children if c.dep_ == "cc" and c.lower_ == "than"]
+    return [c for c in token.conjuncts if not any(i < c.i for i in than)]
+
+
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
                  memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None,
@@ -132,7 +139,7 @@ class Arguments:
     def at(self, token: Token) -> list[Arg]:
         """Everything `token` and its conjuncts name, in order, without repeats."""
         out: list[Arg] = []
-        for t in (token, *token.conjuncts, *_listed(token)):
+        for t in (token, *_conjuncts(token), *_listed(token)):
             for arg in self._one(t, 0):
                 if arg.key not in {a.key for a in out}:
                     out.append(arg)
