@@ -57,11 +57,15 @@ class Gazetteer:
     actors: dict[str, ActorEntry]
     places: dict[str, PlaceEntry]
 
-    def by_name(self) -> dict[str, str]:
-        """Every actor name (label and aliases) in its normal form -> the actor's key; the first entry wins."""
+    def by_name(self, demonyms: bool = False) -> dict[str, str]:
+        """Every actor name (label and aliases, and demonyms if asked) in its normal form -> the actor's key;
+        the first entry wins, and names win over demonyms."""
         out: dict[str, str] = {}
         for entry in self.actors.values():
             for name in (entry.label, *entry.aliases):
+                out.setdefault(normalise(name), entry.key)
+        for entry in self.actors.values() if demonyms else ():
+            for name in entry.demonyms:
                 out.setdefault(normalise(name), entry.key)
         return out
 

@@ -47,6 +47,7 @@ class ActorResolver:
         # every gazetteer name in its normal form, for names the phrase matcher could not see
         # ("Isil" in mixed case, "JFS/Nusra" as one token)
         self.by_name = gazetteer.by_name()
+        self.inner_names = gazetteer.by_name(demonyms=True)  # "Turkish" in "Turkish-backed Free Syrian Army"
         self.by_seat = {normalise(seat): entry.key for entry in gazetteer.actors.values() for seat in entry.seats}
         self.governed = gazetteer.governed()
         self._owning = cues.state_nouns | cues.proxy_nouns  # nouns whose name modifier is their owner
@@ -175,7 +176,8 @@ class ActorResolver:
         entry = self.gazetteer.actors[key]
         entities[key] = entry.entity()
         for t in ent[:-1]:  # an actor named inside the name, before a hyphen: the U.S. in "U.S.-led coalition"
-            inner = self.by_name.get(normalise(ent.doc[ent.start:t.i + 1].text), key) if t.nbor().text in HYPHENS else key
+            inner = self.inner_names.get(normalise(ent.doc[ent.start:t.i + 1].text), key) \
+                if t.nbor().text in HYPHENS else key
             if inner != key:
                 entities[inner] = self.gazetteer.actors[inner].entity()
         return Span(ent.doc, ent.start, ent.end, label=kind, span_id=key)
