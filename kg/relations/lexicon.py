@@ -68,13 +68,13 @@ class Lexicon:
     def by_frame(self, frame: str) -> tuple[Row, ...]:
         return tuple(row for row in self.rows if row.frame == frame)
 
-    def addressed_by(self, frames: tuple[str, ...] = ("verb", "noun", "adjective")) -> dict[str, frozenset[str]]:
+    def addressed_by(self) -> dict[str, frozenset[str]]:
         """Trigger -> the prepositions that introduce its object, for the rows that are no violent act:
         after them a capital is the government addressed ("loyal to Damascus", "aid from Tehran"),
         where "the bombing of Damascus" stays a place."""
         out: dict[str, set[str]] = {}
         for row in self.rows:
-            if row.frame in frames and not row.violent:
+            if row.frame in ("verb", "noun", "adjective") and not row.violent:
                 for word in row.triggers:
                     out.setdefault(word, set()).update(row.preps | row.agent_preps)
         return {word: frozenset(preps) for word, preps in out.items()}
