@@ -210,13 +210,11 @@ class Arguments:
                 owners = [self._commanded(a) for a in owners]  # "Assad's forces", "his fighters": what the person leads
             if owners:
                 return [Arg(a.key, "proxy" if a.kind not in RESOLVED_KINDS else a.kind, a.token) for a in owners]
-            if lemma in self.cues.violent_lemmas:
-                owning = ("of", "by", "from")  # "an attack by X"
-            else:
-                owning = ("of", "from") if force else ("of",)  # "fighters from X"
-            for prep in t.children:
+            owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of", "from")  # "an attack by X"
+            for prep in t.children:  # "fighters from X", "the foreign ministers of X, Y and Z"
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
-                    inner = [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
+                    inner = [a for p in prep.children if p.dep_ == "pobj" for c in (p, *_conjuncts(p))
+                             for a in self._one(c, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]
             authors = [a for c in t.children if c.dep_ == "acl" and is_passive(c)  # "a draft drawn up by Moscow"
