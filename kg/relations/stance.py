@@ -78,6 +78,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     `constitutive`: verbs that are part of the expression itself ("break relations with"), not a negation of it.
     """
     intent = alleged = reported = requested = False
+    # "denied Syrian allegations that ...": what is denied is what the allegation says, not that it was made
+    made = trigger.lemma_.lower() in cues.reporting_nouns
     endings = 0  # verbs on the way that end the act ("stopped shelling"), each a flip
     flips = _negations(trigger, cues)
     hedge = _hedge(trigger, cues)
@@ -91,6 +93,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
         if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
             negates = _negates(node, cues)
             if lemma in cues.reporting_verbs and child.dep_ in ("ccomp", "parataxis", "dobj", "oprd", "advcl"):
+                if made and child.i == trigger.i:
+                    break  # the text reports that the allegation was made: its own claim
                 speaker = _subject(node)
                 alleged = lemma in cues.allegation_verbs
                 if not in_noun_phrase:  # "denied bombing the U.S.-backed SDF": the backing is not denied
@@ -106,7 +110,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 requested = not endings
                 endings = 0
             if negates and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
-                    and lemma not in constitutive:
+                    and lemma not in constitutive and not (made and child.i == trigger.i):
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
                 endings += lemma in cues.ending_verbs
                 if reported:  # "X rejected allegations that ...": X says it is not so
