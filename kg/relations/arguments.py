@@ -195,8 +195,12 @@ class Arguments:
                 named = self.mention(child)
                 if named:
                     return named
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i < t.i:  # "X, a militia loyal to Y": the militia is X
-            named = self.mention(t.head)
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i < t.i and lemma not in self.cues.reporting_nouns:
+            named = self.mention(t.head)  # "X, a militia loyal to Y": the militia is X (not "Y, a finding X dismissed")
+            if named:
+                return named
+        if t.dep_ == "attr" and t.head.lemma_ == "be":  # "the YPG is the very force that Washington armed"
+            named = [a for s in t.head.children if s.dep_ == "nsubj" for a in self.mention(s)]
             if named:
                 return named
         if lemma in self.titles or lower in self.titles:

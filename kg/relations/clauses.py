@@ -148,7 +148,20 @@ def objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.lower_ not in RELATIVE]
     out += [_relative_or_self(c) for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE]
     out += prep_objects(verb, preps)
+    if not out and _object_relative(verb):
+        out.append(verb.head)
     return out
+
+
+def _object_relative(verb: Token) -> bool:
+    """A relative clause whose missing object is the noun it describes: "the Zenki group that Washington
+    armed" (the parser may take "that" for a mark), "the faction it arms"; not "the group it worked with"."""
+    children = list(verb.children)
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children) \
+        and not any(c.dep_ == "prep" and not list(c.children) for c in children) \
+        and any(c.dep_ == "nsubj" and not any(w.lower_ in RELATIVE or w.lower_ == "whose" for w in c.subtree)
+                for c in children)  # not "X, whose leader refused"
 
 
 VERB_PREPS = ("prep", "prt", "agent", "dative")
