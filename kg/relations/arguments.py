@@ -89,6 +89,10 @@ class Arguments:
         """Armed men: "troops", "fighters" (cues.yaml force_nouns)."""
         return t.lemma_.lower() in self.cues.force_nouns or t.lower_ in self.cues.force_nouns
 
+    def is_state(self, key: str) -> bool:
+        entity = self.entities.get(key)
+        return entity is not None and entity.type == "State"
+
     def is_person(self, key: str) -> bool:
         entity = self.entities.get(key)
         return entity is not None and entity.type == "Person"
@@ -181,6 +185,8 @@ class Arguments:
         found = self.mention(t)
         if found and self._after_stance_prefix(t):  # "Non-Russian forces attacked" is not Russia's forces
             return []
+        if found and t.dep_ == "pobj" and t.head.lower_ == "into" and all(self.is_state(a.key) for a in found):
+            return []  # "poured weapons into Syria", "pushed into Syria": the country's territory
         if found or depth > 2:
             return found
         lower, lemma = t.lower_, t.lemma_.lower()
