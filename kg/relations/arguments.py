@@ -45,13 +45,6 @@ def _listed(token: Token) -> list[Token]:
             and any(x.dep_ == "conj" for x in c.children) for t in (c, *c.conjuncts)]
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """The conjuncts that share the token's role: not those after "rather than" ("fighting the Islamic
-    State rather than the regime" fights no regime)."""
-    than = [c.i for c in token.children if c.dep_ == "cc" and c.lower_ == "than"]
-    return [c for c in token.conjuncts if not any(i < c.i for i in than)]
-
-
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
                  memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None,
@@ -143,7 +136,7 @@ class Arguments:
     def at(self, token: Token) -> list[Arg]:
         """Everything `token` and its conjuncts name, in order, without repeats."""
         out: list[Arg] = []
-        for t in (token, *_conjuncts(token), *_listed(token)):
+        for t in (token, *token.conjuncts, *_listed(token)):
             for arg in self._one(t, 0):
                 if arg.key not in {a.key for a in out}:
                     out.append(arg)
@@ -223,7 +216,7 @@ class Arguments:
             owning = ("of", "by", "from") if lemma in self.cues.violent_lemmas else ("of", "from")  # "an attack by X"
             for prep in t.children:  # "fighters from X", "the foreign ministers of X, Y and Z"
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in owning:
-                    inner = [a for p in prep.children if p.dep_ == "pobj" for c in (p, *_conjuncts(p))
+                    inner = [a for p in prep.children if p.dep_ == "pobj" for c in (p, *p.conjuncts)
                              for a in self._one(c, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]

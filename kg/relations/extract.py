@@ -134,7 +134,7 @@ class RelationExtractor:
         subjects, objects = match.subjects, match.objects
         if row.speaker_subject:  # "Y was responsible for the deaths, X said": X accuses Y; "X: Y must leave"
             subjects, objects = ([Arg(speaker, "speaker", anchor.i)] if speaker else []), match.subjects
-        denied = {a.key for a in (*subjects, *objects) if _neither(args, a)}
+        denied = {a.key for a in (*subjects, *objects) if _denied(args, a)}
         if match.symmetric_pairs:
             pairs = combinations(subjects, 2) if not denied else iter(())  # "neither A nor B": not together
         else:
@@ -186,12 +186,18 @@ class RelationExtractor:
         return found[0].key if found else None
 
 
-def _neither(args: Arguments, arg: Arg) -> bool:
+def _denied(args: Arguments, arg: Arg) -> bool:
     """"Neither Ahrar al-Sham nor Jaysh al-Islam joined X": each of the coordinated names is denied
-    (after "neither" or "nor", or in a coordination that "neither" opens or "nor" joins)."""
+    (after "neither" or "nor", or in a coordination that "neither" opens or "nor" joins); so is a name
+    set against another: "shielding international law, not Assad", "fighting ISIS rather than the regime"."""
     doc = args.doc
     spans = args.by_token.get(arg.token)
     start = min(span.start for span in spans) if spans else arg.token
     if start > 0 and doc[start - 1].lower_ in ("neither", "nor"):
+        return True
+    while start > 0 and doc[start - 1].pos_ == "DET":  # "rather than the regime"
+        start -= 1
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if before in (["rather", "than"], ["instead", "of"]) or (before[-1:] == ["not"] and before[0] in (",", "and", "but")):
         return True
     return bool(coordination_words(doc[arg.token]) & {"neither", "nor"})
