@@ -430,6 +430,10 @@ class ActorResolver:
         det = [c for c in token.lefts if c.dep_ == "det"]
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
+        led = self._led_by(token, known, types)
+        if led is not None:  # "the movement led by Abu Bakr al-Baghdadi": the group the gazetteer says he leads
+            entities.setdefault(led, self.gazetteer.actors[led].entity())
+            return Span(doc, token.i, token.i + 1, label="description", span_id=led)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
             return None  # "the leader of X" is a title, handled by the relation frames
         if any(c.dep_ == "appos" and c.i == token.i + 1 and c.pos_ == "PROPN" for c in token.rights) or \
@@ -469,6 +473,20 @@ class ActorResolver:
             of_kind = [m for m in candidates if entities[m.id_].type == kind]
             if of_kind:
                 return Span(doc, token.i, token.i + 1, label="description", span_id=of_kind[-1].id_)
+        return None
+
+    def _led_by(self, token: Token, known: list[Span], types: frozenset[str]) -> str | None:
+        """The one group of the description's kind that the person after "led by" leads, the one
+        the text has named if the person leads several."""
+        leaders = [m.id_ for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues.leading_verbs
+                   for agent in c.children if agent.dep_ == "agent" for p in agent.children
+                   for m in known if m.start <= p.i < m.end and m.id_ in self.gazetteer.actors]
+        for person in leaders[:1]:
+            led = {role.of for role in self.gazetteer.actors[person].roles if role.relation == "leaderOf"
+                   and role.of in self.gazetteer.actors and self.gazetteer.actors[role.of].type in types}
+            named = led & {m.id_ for m in known}
+            if len(named) == 1 or len(led) == 1:
+                return next(iter(named if len(named) == 1 else led))
         return None
 
     def _seated(self, token: Token) -> str | None:

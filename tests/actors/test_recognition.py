@@ -67,6 +67,8 @@ METONYMS = [
     ("The Iranian regime denied it.", "Iranian regime", "iran"),
     ("The Turkish regime denied it.", "regime", "turkey"),
     ("Erdogan's regime denied it.", "regime", "turkey"),
+    ("ISIS attacked. The Nusra Front attacked. The movement led by Abu Bakr al-Baghdadi fled.", "movement",
+     "islamic_state"),
     ("Assad attacked. Putin's government denied it.", "government", "russia"),
 ]
 
