@@ -117,6 +117,9 @@ class RelationExtractor:
         wholes_a, wholes_b = self.memberships.get(a, frozenset()) | {a}, self.memberships.get(b, frozenset()) | {b}
         return bool(wholes_a & wholes_b)
 
+    def _part_of_other(self, a: str, b: str) -> bool:
+        return a in self.memberships.get(b, frozenset()) or b in self.memberships.get(a, frozenset())
+
     def _claims(self, match: Match, row: Row, args: Arguments) -> Iterator[Claim]:
         anchor = match.anchor
         view = stance(anchor, self.cues, row.frame in NOUN_PHRASE_FRAMES or row.roles == "addressee", row.light_verbs)
@@ -142,6 +145,8 @@ class RelationExtractor:
         for s, o in pairs:
             if s.key == o.key or not args.is_actor(s.key):
                 continue
+            if relation == "alliedWith" and self._part_of_other(s.key, o.key):
+                continue  # "Iran's Revolutionary Guards and Hezbollah fought": an organ is not its state's ally
             pair_negated = negated != bool({s.key, o.key} & denied)
             if not args.is_actor(o.key) and relation not in TARGET_RELATIONS:
                 continue

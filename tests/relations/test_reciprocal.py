@@ -18,3 +18,10 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_coordinated_actors_act_on_each_other(extract, text, expected):
     assert extract(text) == expected
+
+
+def test_an_organ_fighting_beside_its_own_state_is_not_its_ally(extract):
+    assert extract("Iran and its Revolutionary Guards attacked ISIS.") == {
+        ("Iranian government", "attacks", "Islamic State", "positive", ""),
+        ("Islamic Revolutionary Guard Corps", "attacks", "Islamic State", "positive", ""),
+        ("Islamic Revolutionary Guard Corps", "memberOf", "Iranian government", "positive", "")}
