@@ -434,8 +434,9 @@ class ActorResolver:
         if led is not None:  # "the movement led by Abu Bakr al-Baghdadi": the group the gazetteer says he leads
             entities.setdefault(led, self.gazetteer.actors[led].entity())
             return Span(doc, token.i, token.i + 1, label="description", span_id=led)
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
-            return None  # "the leader of X" is a title, handled by the relation frames
+        of_words = [p for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of_words and (types != {"Person"} or any(m.start <= p.i < m.end for m in known for p in of_words)):
+            return None  # "the leader of X" is a title, handled by the relation frames; not "the Secretary of State"
         if any(c.dep_ == "appos" and c.i == token.i + 1 and c.pos_ == "PROPN" for c in token.rights) or \
                 any(c.dep_ == "appos" and any(m.start <= c.i < m.end for m in known) for c in token.rights):
             return None  # "the rebel group Ahrar al-Sham" names its group
@@ -454,7 +455,7 @@ class ActorResolver:
         if any(entities[k].type in types for k in owners if k in entities):
             return None  # "the Zinki group" is the Zinki group itself, "the British and American governments" theirs
         if types == {"Person"}:
-            words = frozenset(self._title_words([*[c for c in modifiers if c.i not in taken], token]))
+            words = frozenset(self._title_words([*[c for c in modifiers if c.i not in taken], token, *of_words]))
             of = next(iter(sorted(modifier_keys)), None)
             for m in reversed(known):
                 if m.start >= token.i or entities.get(m.id_, Entity("", "", "")).type != "Person":
@@ -462,6 +463,8 @@ class ActorResolver:
                 if any(words <= t.words and (of is None or t.of in (None, of)) for t in titles.get(m.id_, [])):
                     return Span(doc, token.i, token.i + 1, label="description", span_id=m.id_)
             holders = self.gazetteer.holders_of(words, of)
+            mentioned = [key for key in holders if key in {m.id_ for m in known}]
+            holders = mentioned if len(mentioned) == 1 else holders  # "the US Secretary of State": the one named before
             if len(holders) == 1:
                 key = holders[0]
                 entry = self.gazetteer.actors[key]

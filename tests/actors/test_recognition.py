@@ -92,6 +92,7 @@ COREFERENCE = [
     ("Syrian Foreign Minister Walid Moallem met de Mistura. The Syrian FM said that he rejects it.", "FM", 0,
      "walid_al_moallem"),
     ("Jaysh al-Islam announced a ceasefire. The group said it would respect it.", "group", 0, "jaysh_al_islam"),
+    ("John Kerry arrived. After meeting Sergei Lavrov, the US Secretary of State spoke.", "Secretary", 0, "john_kerry"),
 ]
 
 
