@@ -64,7 +64,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         if row.goods_only and _sends_armed_men(t, ctx):
             return
         subj = _resolve(ctx, _sender(t, ctx) or subjects(t))
-        own = [o for o in objects(t, row.preps) if not _gerund_object(t, o, ctx)]
+        own = [o for o in objects(t, row.preps) if not _gerund_object(t, o, ctx)
+               and not (o.head.dep_ == "prep" and _accompanied(o.head, ctx.cues.companion_words))]  # "together with"
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
@@ -448,7 +449,7 @@ def of_person(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
 
 # ---------------------------------------------------------------------- prepositions
 def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
-    if t.dep_ != "prep":
+    if t.dep_ != "prep" or (row.particles and not _accompanied(t, row.particles)):
         return
     # "under Abu Bakr al-Baghdadi", not "under attack from X": an act stands for its agent elsewhere, not here
     pobj = _resolve(ctx, [c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() not in ctx.cues.violent_lemmas])
@@ -459,6 +460,12 @@ def prep(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         owner = _resolve(ctx, subjects(verb_)) if verb_ is not None else []
     subj, obj = (pobj, owner) if row.roles == "swap" else (owner, pobj)
     yield Match(subj, obj, head, t.i, t.i)
+
+
+def _accompanied(prep_: Token, words: frozenset[str]) -> bool:
+    """"together with X", "jointly with X": the preposition comes with one of `words`."""
+    return any(c.lower_ in words for c in prep_.children if c.dep_ == "advmod") or \
+        (prep_.i > 0 and prep_.doc[prep_.i - 1].lower_ in words)
 
 
 # ---------------------------------------------------------------------- acting together
