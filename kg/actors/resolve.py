@@ -255,6 +255,9 @@ class ActorResolver:
         while root.dep_ == "conj":
             root = root.head
         dep, head = root.dep_, root.head
+        if any(c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ in RELATIVE_PRONOUNS for w in c.children)
+               for c in root.children):
+            return True  # "Moscow, which has backed Assad since 2015, ...": it acts in its own clause
         if dep == "pobj":  # "in Damascus" is a place; "loyal to Damascus", "aid from Tehran" the government
             return head.lower_ not in self.cues.locative_prepositions or \
                 head.lower_ in self.addressed.get(head.head.lemma_.lower(), ())
