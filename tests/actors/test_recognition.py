@@ -55,7 +55,7 @@ METONYMS = [
     ("The talks took place in Damascus.", "Damascus", None),
     ("Thousands fled from Damascus last year.", "Damascus", None),
     ("Moscow, which has backed Assad since 2015, was notified.", "Moscow", "russia"),
-    ("Damascus, which was shelled overnight, is quiet.", "Damascus", None),
+    ("Rockets hit Damascus, which was shelled overnight.", "Damascus", None),
     ("The militias are loyal to Damascus.", "Damascus", "syria"),
     ("Hezbollah pledged allegiance to Tehran.", "Tehran", "iran"),
     ("The convoy travelled to Damascus.", "Damascus", None),
