@@ -91,6 +91,13 @@ class Gazetteer:
                 out[entry.key] = led.pop()
         return out
 
+    def posts(self) -> dict[str, tuple[tuple[frozenset[str], Entity, str], ...]]:
+        """Person -> each post the person holds: the words of its title, the actor it is of, and
+        the relation (leaderOf, memberOf): "President Putin" names the post "President of Russia"."""
+        return {entry.key: tuple((frozenset(normalise(role.title).split()), self.actors[role.of].entity(), role.relation)
+                                 for role in entry.roles if role.of in self.actors)
+                for entry in self.actors.values() if entry.roles}
+
     def holders_of(self, title_words: frozenset[str], of: str | None) -> list[str]:
         """Actors holding a role whose title contains all `title_words` (and is of `of`, if given)."""
         hits = []

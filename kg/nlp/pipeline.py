@@ -87,7 +87,7 @@ def make_relation_extractor(nlp: Language, name: str, ontology: str) -> Relation
     memberships = {key: frozenset(entry.member_of) for key, entry in gazetteer.actors.items()}
     commanded = {person: gazetteer.actors[org].entity() for person, org in gazetteer.commanded().items()}
     return RelationExtractor(load_lexicon(Path(ontology) / "relations.yaml"), load_cues(Path(ontology) / "cues.yaml"),
-                             memberships, commanded, gazetteer.by_name(demonyms=True))
+                             memberships, commanded, gazetteer.by_name(demonyms=True), gazetteer.posts())
 
 
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[a-z])"

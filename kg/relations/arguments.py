@@ -48,8 +48,10 @@ def _listed(token: Token) -> list[Token]:
 class Arguments:
     def __init__(self, doc: Doc, cues: Cues, entities: dict[str, Entity], titles: frozenset[str] = frozenset(),
                  memberships: dict[str, frozenset[str]] | None = None, commanded: dict[str, Entity] | None = None,
-                 names: dict[str, str] | None = None) -> None:
+                 names: dict[str, str] | None = None,
+                 posts: dict[str, tuple[tuple[frozenset[str], Entity, str], ...]] | None = None) -> None:
         self.doc = doc
+        self.posts = posts or {}  # person -> (title words, actor, relation) of each post the gazetteer knows
         self.names = names or {}  # every gazetteer name in its normal form -> its actor
         self.memberships = memberships or {}
         self.commanded = commanded or {}  # person -> the actor whose forces are the person's (gazetteer)
@@ -73,6 +75,17 @@ class Arguments:
             if key and key != span.id_:
                 return [Arg(key, "name", token.i)]
         return []
+
+    def post(self, person: str, word: str) -> tuple[Arg, str] | None:
+        """The one actor a person's known post with this title word is of, and the post's relation:
+        "President Putin" -> Russia, leaderOf."""
+        found = {(entity.key, relation): entity for words, entity, relation in self.posts.get(person, ())
+                 if word in words}
+        if len(found) != 1:
+            return None
+        (key, relation), entity = next(iter(found.items()))
+        self.entities.setdefault(key, entity)
+        return Arg(key, "post", -1), relation
 
     def member_of(self, key: str) -> frozenset[str]:
         """What the gazetteer knows `key` to be part of."""

@@ -45,8 +45,10 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 
 class RelationExtractor:
     def __init__(self, lexicon: Lexicon, cues: Cues, memberships: dict[str, frozenset[str]] | None = None,
-                 commanded: dict[str, Entity] | None = None, names: dict[str, str] | None = None) -> None:
+                 commanded: dict[str, Entity] | None = None, names: dict[str, str] | None = None,
+                 posts: dict[str, tuple[tuple[frozenset[str], Entity, str], ...]] | None = None) -> None:
         self.lexicon = lexicon
+        self.posts = posts or {}
         self.names = names or {}
         self.cues = cues
         self.memberships = memberships or {}
@@ -75,7 +77,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = doc._.akg_entities
-        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded, self.names)
+        args = Arguments(doc, self.cues, entities, self.titles, self.memberships, self.commanded, self.names,
+                         self.posts)
         self._quoted = doc._.akg_quote_speakers or {}  # set by the actor resolver
         named = set(args.by_token)
         candidates = self._indexed_words(doc)
