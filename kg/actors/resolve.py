@@ -358,8 +358,8 @@ class ActorResolver:
         Army, some 30 of whose groups"): nearer than the parse, which often attaches the clause wrongly."""
         persons_only = token.lower_ == "who"
         sent_start = token.sent.start  # Token.sent walks the sentence: once, not once per mention
-        before = [m for m in known if sent_start <= m.start and m.end <= token.i
-                  and m.label_ in NAME_KINDS and m.id_ in self._entities]
+        before = [m for m in known if sent_start <= m.start and m.end <= token.i  # "the group, whose fighters"
+                  and (m.label_ in NAME_KINDS or m.label_ == "description") and m.id_ in self._entities]
         for m in reversed(before):
             is_person = self._entities[m.id_].type == "Person"
             if is_person == persons_only or token.lower_ == "whose":

@@ -96,6 +96,7 @@ COREFERENCE = [
      "walid_al_moallem"),
     ("Jaysh al-Islam announced a ceasefire. The group said it would respect it.", "group", 0, "jaysh_al_islam"),
     ("John Kerry arrived. After meeting Sergei Lavrov, the US Secretary of State spoke.", "Secretary", 0, "john_kerry"),
+    ("Hezbollah attacked. Ankara tolerated the group, whose fighters escorted the convoys.", "whose", 0, "hezbollah"),
 ]
 
 
