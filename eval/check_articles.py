@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Consistency checks for the articles_c gold set.
+"""Consistency checks for an article-level gold set (eval/articles_*).
 
-    python check.py            (run from anywhere; paths are relative to this file)
+    python eval/check_articles.py eval/articles_c
 
-Checks: documents are plain UTF-8 without BOM, 450-800 words, with title and byline;
-every quote occurs verbatim in its document (body quotes before the comment marker,
-comment-claim quotes after it) and within one line; every entity id used exists;
-relations are among the 12 (also alt_relations), polarity is positive/negative;
-part_of points to a known entity; entity types are the five allowed; the sections
-marker occurs in its document; no byline author/outlet is a gold entity name; no
-duplicate claim (same doc, quote, pair, relation, polarity; symmetric pairs either way).
-Exits non-zero on any error.
+The folder holds docs/*.txt and <name>.entities.jsonl, <name>.gold.jsonl, <name>.comment_claims.jsonl
+and <name>.sections.json, <name> being the folder's name. Checks: documents are plain UTF-8 without
+BOM, 450-800 words, with title and byline; every quote occurs verbatim in its document (body quotes
+before the comment marker, comment-claim quotes after it) and within one line; every entity id used
+exists; relations are among the 12 (also alt_relations), polarity is positive/negative; part_of
+points to a known entity; entity types are the five allowed; the sections marker occurs in its
+document; no byline author/outlet is a gold entity name; no duplicate claim (same doc, quote, pair,
+relation, polarity; symmetric pairs either way). Exits non-zero on any error.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else sys.exit("usage: check_articles.py FOLDER")
+NAME = HERE.name
 DOCS = HERE / "docs"
 RELATIONS = {"allegianceTo", "affiliatedWith", "alliedWith", "supports", "opposes", "attacks",
              "requests", "rejects", "accuses", "meetsWith", "leaderOf", "memberOf"}
@@ -57,10 +58,10 @@ def load_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-entities = load_jsonl(HERE / "articles_c.entities.jsonl")
-gold = load_jsonl(HERE / "articles_c.gold.jsonl")
-comments = load_jsonl(HERE / "articles_c.comment_claims.jsonl")
-sections = json.loads((HERE / "articles_c.sections.json").read_text(encoding="utf-8"))
+entities = load_jsonl(HERE / f"{NAME}.entities.jsonl")
+gold = load_jsonl(HERE / f"{NAME}.gold.jsonl")
+comments = load_jsonl(HERE / f"{NAME}.comment_claims.jsonl")
+sections = json.loads((HERE / f"{NAME}.sections.json").read_text(encoding="utf-8"))
 
 # --- entities
 ids = Counter(e["id"] for e in entities)
@@ -100,7 +101,7 @@ for name in doc_files:
         err(f"{name}: not UTF-8: {e}")
         continue
     texts[name] = text
-    if not re.fullmatch(r"c\d\d_[a-z0-9_]+\.txt", name):
+    if not re.fullmatch(r"[a-z]\d\d_[a-z0-9_]+\.txt", name):
         err(f"{name}: file name not like c01_something.txt")
     n = len(text.split())
     if not 450 <= n <= 800:
@@ -166,7 +167,7 @@ def check_claims(rows: list[dict], where: str, in_comments: bool) -> None:
                 err(f"{tag}: body quote lies in the comment section: {q!r}")
         if "\n" in q or "\r" in q:
             err(f"{tag}: quote spans lines: {q!r}")
-        if re.search(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]", q):
+        if re.search(r"(?<![A-Z])[.!?][\"\u201d\u2019']?\s+[\"\u201c\u2018]?[A-Z]", q):  # not "U.S. Secretary"
             err(f"{tag}: quote seems to span two sentences: {q!r}")
         for role in ("subject", "object"):
             if c[role] not in ent:
