@@ -76,16 +76,16 @@ class Arguments:
                 return [Arg(key, "name", token.i)]
         return []
 
-    def post(self, person: str, word: str) -> tuple[Arg, str] | None:
+    def post(self, person: str, word: str) -> tuple[str, str] | None:
         """The one actor a person's known post with this title word is of, and the post's relation:
-        "President Putin" -> Russia, leaderOf."""
+        "President Putin" -> (russia, leaderOf)."""
         found = {(entity.key, relation): entity for words, entity, relation in self.posts.get(person, ())
                  if word in words}
         if len(found) != 1:
             return None
         (key, relation), entity = next(iter(found.items()))
         self.entities.setdefault(key, entity)
-        return Arg(key, "post", -1), relation
+        return key, relation
 
     def member_of(self, key: str) -> frozenset[str]:
         """What the gazetteer knows `key` to be part of."""

@@ -356,7 +356,7 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     named = all(a.kind == "name" for a in ctx.args.mention(t))  # "President Putin", not "the envoy" standing for him
     post = ctx.args.post(persons[0].key, t.lower_) if named and not orgs and len(persons) == 1 else None
     if post is not None:  # "President Putin", "Defense Secretary Jim Mattis": the post the gazetteer knows
-        yield Match(persons, [Arg(post[0].key, post[0].kind, t.i)], t, first, t.i, relation=post[1])
+        yield Match(persons, [Arg(post[0], "post", t.i)], t, first, t.i, relation=post[1])
         return
     if orgs and orgs[0].kind == "demonym" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
         return  # "De Mistura, an Italian diplomat": a nationality, not a post
