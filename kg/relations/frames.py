@@ -140,7 +140,8 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
             giver = _resolve(ctx, _prep_pobjs(t, row.agent_preps) + _prep_pobjs(t.head, row.agent_preps))
             yield Match(giver, _resolve(ctx, subjects(t.head)), t, t.i, t.i)
             return
-        obj_tokens = _prep_pobjs(t.head, row.preps)  # "pledged allegiance to Y": the preposition hangs off the verb
+        # "pledged allegiance to Y", "provided air cover for Y": the preposition hangs off the verb
+        obj_tokens = prep_objects(t.head, row.preps, deps=("prep", "dative"), objects=("pobj",))
     if row.possessed_object:
         owner = [c for c in t.children if c.dep_ == "poss"]
         first = t
