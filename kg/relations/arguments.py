@@ -197,9 +197,11 @@ class Arguments:
             return found
         lower, lemma = t.lower_, t.lemma_.lower()
         if t.pos_ in ("NUM", "DET", "PRON", "ADJ", "NOUN") and (t.pos_ == "NUM" or lower in self.cues.quantifiers):
-            for prep in t.children:  # partitive: "some 30 of whose groups", "many of the rebels"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    return [a for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
+            # partitive: "some 30 of whose groups", "many of the rebels", "scores of terrorists from X"
+            found = [a for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                     for p in prep.children if p.dep_ == "pobj" for a in self._one(p, depth + 1)]
+            if found:
+                return found
         if t.pos_ not in ("NOUN", "PROPN"):
             return []
         for child in t.children:
@@ -239,8 +241,8 @@ class Arguments:
                 return [Arg(a.key, "proxy", a.token) for a in authors]
         if lemma in self.cues.member_nouns or lower in self.cues.member_nouns:
             # "Islamic State militants", "rebels of the Southern Front" (not "Syrian rebels": a demonym)
-            members = [a for a in self.modifiers(t) if a.kind == "name"] + [
-                a for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+            members = [a for a in self.modifiers(t) if a.kind == "name"] + [  # "terrorists from Jabhat al-Nusra"
+                a for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                 for c in p.children if c.dep_ == "pobj" for a in self._one(c, depth + 1) if self.is_actor(a.key)]
             if members:
                 return [Arg(a.key, "proxy", a.token) for a in members]

@@ -63,6 +63,7 @@ METONYMS = [
     ("The Russians bombed the hospital.", "Russians", "russia"),
     ("Russian jets bombed the hospital.", "Russian", "russia"),
     ("Syrian air defence batteries opened fire on the jets.", "Syrian", "syria"),
+    ("The PKK fought the Turkish state.", "Turkish", "turkey"),
     ("Syrian civilians fled the bombing.", "Syrian", None),
     ("Russia and the regime are bombarding the city.", "regime", "syria"),
     ("Hezbollah attacked. Ahmad Qara Ali, a spokesman for the rebel group Ahrar al-Sham, spoke.", "group", None),
