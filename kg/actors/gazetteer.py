@@ -69,26 +69,31 @@ class Gazetteer:
                 out.setdefault(normalise(name), entry.key)
         return out
 
+    def led(self, person: str, types: frozenset[str] | None = None) -> set[str]:
+        """The actors (of these types, if given) the gazetteer says `person` leads."""
+        entry = self.actors.get(person)
+        return {role.of for role in entry.roles if role.relation == "leaderOf" and role.of in self.actors
+                and (types is None or self.actors[role.of].type in types)} if entry else set()
+
     def commanded(self) -> dict[str, str]:
         """Person -> the actor whose forces are the person's: the one actor the person leads or, of several,
         the one that is part of another ("Assad's forces": the Syrian Arab Army, not the Baath Party)."""
         out = {}
-        for entry in self.actors.values():
-            led = {role.of for role in entry.roles if role.relation == "leaderOf" and role.of in self.actors}
+        for key in self.actors:
+            led = self.led(key)
             if len(led) > 1:
-                led = {key for key in led if set(self.actors[key].member_of) & led}
+                led = {org for org in led if set(self.actors[org].member_of) & led}
             if len(led) == 1:
-                out[entry.key] = led.pop()
+                out[key] = led.pop()
         return out
 
     def governed(self) -> dict[str, str]:
         """Person -> the one state the person heads ("Erdogan's regime" is Turkey's government)."""
         out = {}
-        for entry in self.actors.values():
-            led = {role.of for role in entry.roles if role.relation == "leaderOf" and role.of in self.actors
-                   and self.actors[role.of].type == "State" and not self.actors[role.of].member_of}
+        for key in self.actors:
+            led = {state for state in self.led(key, frozenset({"State"})) if not self.actors[state].member_of}
             if len(led) == 1:
-                out[entry.key] = led.pop()
+                out[key] = led.pop()
         return out
 
     def posts(self) -> dict[str, tuple[tuple[frozenset[str], Entity, str], ...]]:

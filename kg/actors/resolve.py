@@ -152,16 +152,19 @@ class ActorResolver:
         """"the Iranian regime" is Iran's, though "regime" alone names Syria's government in this domain."""
         if span.label_ != "name" or normalise(span.text) not in self.cues.descriptions:
             return span
-        doc = span.doc
         for other in mentions:
             if other.label_ == "demonym" and other.end == span.start and other.id_ != span.id_:
-                return Span(doc, span.start, span.end, label="name", span_id=other.id_)
-            ends = other.end == span.start or (other.end == span.start - 1 and doc[other.end].lower_ == "'s")
-            if ends and other.id_ in self.governed:  # "Erdogan's regime", "the Putin regime": the state the person heads
-                state = self.governed[other.id_]
-                self._entities.setdefault(state, self.gazetteer.actors[state].entity())
-                return Span(doc, span.start, span.end, label="name", span_id=state)
+                return Span(span.doc, span.start, span.end, label="name", span_id=other.id_)
+        state = self._headed_state(span.root, mentions)
+        if state is not None:
+            self._entities.setdefault(state, self.gazetteer.actors[state].entity())
+            return Span(span.doc, span.start, span.end, label="name", span_id=state)
         return span
+
+    def _headed_state(self, token: Token, mentions: list[Span]) -> str | None:
+        """The state a person named as the noun's owner heads: "Erdogan's regime", "the Putin government"."""
+        return next((self.governed[m.id_] for c in token.lefts if c.dep_ in ("poss", "compound")
+                     for m in mentions if m.start <= c.i < m.end and m.id_ in self.governed), None)
 
     def _remember_short_names(self, span: Span, short: dict[str, str]) -> None:
         """After "Bana Alabed" or "Murad Gazdiev", a bare "Bana" or "Gazdiev" is the same person."""
@@ -425,18 +428,15 @@ class ActorResolver:
     def _description(self, doc: Doc, token: Token, known: list[Span], entities: dict[str, Entity],
                      titles: dict[str, list[TitleInfo]]) -> Span | None:
         types = self.cues.descriptions[token.lemma_.lower()]
-        heads = [self.governed[m.id_] for m in known for c in token.lefts if c.dep_ in ("poss", "compound")
-                 and m.start <= c.i < m.end and m.id_ in self.governed]
-        if "State" in types and heads:  # "Putin's government", "the Putin government": the state the person heads
-            entities.setdefault(heads[0], self.gazetteer.actors[heads[0]].entity())
-            return Span(doc, token.i, token.i + 1, label="description", span_id=heads[0])
+        headed = self._headed_state(token, known) if "State" in types else None
+        if headed is not None:  # "Putin's government", "the Putin government"
+            return self._described(token, headed, entities)
         det = [c for c in token.lefts if c.dep_ == "det"]
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
         led = self._led_by(token, known, types)
         if led is not None:  # "the movement led by Abu Bakr al-Baghdadi": the group the gazetteer says he leads
-            entities.setdefault(led, self.gazetteer.actors[led].entity())
-            return Span(doc, token.i, token.i + 1, label="description", span_id=led)
+            return self._described(token, led, entities)
         of_words = [p for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of_words and (types != {"Person"} or any(m.start <= p.i < m.end for m in known for p in of_words)):
             return None  # "the leader of X" is a title, handled by the relation frames; not "the Secretary of State"
@@ -445,8 +445,7 @@ class ActorResolver:
             return None  # "the rebel group Ahrar al-Sham" names its group
         seated = self._seated(token) if "State" in types else None
         if seated:  # "the government in Damascus": the state whose seat it names
-            entities.setdefault(seated, self.gazetteer.actors[seated].entity())
-            return Span(doc, token.i, token.i + 1, label="description", span_id=seated)
+            return self._described(token, seated, entities)
         modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "npadvmod")]
         taken = _mention_tokens(known)
         if any(c.pos_ == "PROPN" and c.i not in taken for c in modifiers):
@@ -469,10 +468,7 @@ class ActorResolver:
             mentioned = [key for key in holders if key in {m.id_ for m in known}]
             holders = mentioned if len(mentioned) == 1 else holders  # "the US Secretary of State": the one named before
             if len(holders) == 1:
-                key = holders[0]
-                entry = self.gazetteer.actors[key]
-                entities[key] = entry.entity()
-                return Span(doc, token.i, token.i + 1, label="description", span_id=key)
+                return self._described(token, holders[0], entities)
             return None
         candidates = [m for m in self._candidates(doc, token, known, types, entities) if m.id_ not in modifier_keys]
         for kind in self.cues.description_order[token.lemma_.lower()]:  # "the group": an armed group first
@@ -481,6 +477,11 @@ class ActorResolver:
                 return Span(doc, token.i, token.i + 1, label="description", span_id=of_kind[-1].id_)
         return None
 
+    def _described(self, token: Token, key: str, entities: dict[str, Entity]) -> Span:
+        """A description resolved to a gazetteer actor."""
+        entities.setdefault(key, self.gazetteer.actors[key].entity())
+        return Span(token.doc, token.i, token.i + 1, label="description", span_id=key)
+
     def _led_by(self, token: Token, known: list[Span], types: frozenset[str]) -> str | None:
         """The one group of the description's kind that the person after "led by" leads, the one
         the text has named if the person leads several."""
@@ -488,8 +489,7 @@ class ActorResolver:
                    for agent in c.children if agent.dep_ == "agent" for p in agent.children
                    for m in known if m.start <= p.i < m.end and m.id_ in self.gazetteer.actors]
         for person in leaders[:1]:
-            led = {role.of for role in self.gazetteer.actors[person].roles if role.relation == "leaderOf"
-                   and role.of in self.gazetteer.actors and self.gazetteer.actors[role.of].type in types}
+            led = self.gazetteer.led(person, types)
             named = led & {m.id_ for m in known}
             if len(named) == 1 or len(led) == 1:
                 return next(iter(named if len(named) == 1 else led))
