@@ -214,6 +214,8 @@ class ActorResolver:
         if label == "ORG":
             if not name[0].isupper():
                 return None
+            if f"place:{slug(name)}" in entities:  # "near the village of Balyun ... the Balyun strike": that place
+                return self._place(span, entities)
             key = short.get(norm) or slug(name)
             entities.setdefault(key, Entity(key, self._org_type(norm), name))
             if len(span) > 1:

@@ -140,7 +140,7 @@ class RelationExtractor:
         subjects, objects = match.subjects, match.objects
         if row.speaker_subject:  # "Y was responsible for the deaths, X said": X accuses Y; "X: Y must leave"
             subjects, objects = ([Arg(speaker, "speaker", anchor.i)] if speaker else []), match.subjects
-        denied = {a.key for a in (*subjects, *objects) if _denied(args, a)}
+        denied = {a.key for a in (*subjects, *objects) if _denied(args, a, anchor)}
         if match.symmetric_pairs:
             pairs = combinations(subjects, 2) if not denied else iter(())  # "neither A nor B": not together
         else:
@@ -194,11 +194,17 @@ class RelationExtractor:
         return found[0].key if found else None
 
 
-def _denied(args: Arguments, arg: Arg) -> bool:
+def _denied(args: Arguments, arg: Arg, anchor: Token) -> bool:
     """"Neither Ahrar al-Sham nor Jaysh al-Islam joined X": each of the coordinated names is denied
     (after "neither" or "nor", or in a coordination that "neither" opens or "nor" joins); so is a name
-    set against another: "shielding international law, not Assad", "fighting ISIS rather than the regime"."""
+    set against another: "shielding international law, not Assad", "fighting ISIS rather than the regime".
+    What the denied phrase itself says stands: "..., not the US-led coalition" does not deny who leads it."""
     doc = args.doc
+    head = doc[arg.token]
+    while head.dep_ in ("compound", "amod", "npadvmod", "nmod", "poss") and head.head.i != head.i:
+        head = head.head  # the whole noun phrase the name sits in
+    if head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return False
     spans = args.by_token.get(arg.token)
     start = min(span.start for span in spans) if spans else arg.token
     if start > 0 and doc[start - 1].lower_ in ("neither", "nor"):

@@ -63,7 +63,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     else:
         if row.goods_only and _sends_armed_men(t, ctx):
             return
-        subj = _resolve(ctx, _sender(t, ctx) or subjects(t))
+        subj = _resolve(ctx, _enabled(t, ctx) or _sender(t, ctx) or subjects(t))
         own = [o for o in objects(t, row.preps) if not _gerund_object(t, o, ctx)
                and not (o.head.dep_ == "prep" and _accompanied(o.head, ctx.cues.companion_words))]  # "together with"
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
@@ -77,6 +77,13 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if (row.reciprocal and not obj) or acts_on_each_other(t):  # "X and Y clash", "X and Y accused each other"
         obj = subj
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _enabled(t: Token, ctx: Context) -> list[Token]:
+    """"armed the SDF to fight the Islamic State": in a purpose clause of an enabling verb, its object acts."""
+    if t.dep_ not in ("advcl", "xcomp") or not is_infinitive(t) or t.head.lemma_.lower() not in ctx.cues.enabling_verbs:
+        return []
+    return [c for c in t.head.children if c.dep_ == "dobj"]
 
 
 def _gerund_object(verb: Token, o: Token, ctx: Context) -> bool:
@@ -480,7 +487,7 @@ def coagents(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return  # "Assad and Putin spoke of victory": each of something, not to each other
     if t.pos_ in ("VERB", "AUX") and acts_on_each_other(t) and row.relation == "alliedWith":
         return  # "X and Y attacked one another": against, not alongside
-    if t.pos_ in ("VERB", "AUX"):
+    if t.pos_ in ("VERB", "AUX") and not row.nouns_only:
         agents_ = _resolve(ctx, subjects(t))
     elif t.pos_ in ("NOUN", "PROPN"):
         agents_ = ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, frozenset({"by"})))

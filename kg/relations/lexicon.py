@@ -21,7 +21,7 @@ ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
                  "prep_object", "speaker_subject", "goods_only", "particles", "clause_preps",
-                 "infinitive_only", "reciprocal"}
+                 "infinitive_only", "reciprocal", "nouns_only"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -54,6 +54,7 @@ class Row:
     particles: frozenset[str] = frozenset()  # verb frame: only with one of these particles ("drove X out")
     infinitive_only: bool = False  # verb frame: only with a "to" clause ("told X to leave", not "told X that")
     reciprocal: bool = False  # verb frame: coordinated subjects without an object act on each other ("X and Y clash")
+    nouns_only: bool = False  # coagents frame: the triggers are nouns ("a call"), not verbs ("called on X")
     clause_preps: frozenset[str] = frozenset()  # noun, coagents frames: "X flew to Y for talks with Z": X talks
     with_clause: bool = False
     confidence: float = 0.9
@@ -152,6 +153,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         goods_only=bool(raw.get("goods_only")),
         infinitive_only=bool(raw.get("infinitive_only")),
         reciprocal=bool(raw.get("reciprocal")),
+        nouns_only=bool(raw.get("nouns_only")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),

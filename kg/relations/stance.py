@@ -88,6 +88,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     steps = 0
     while node.head.i != node.i and steps < 12:
         child, node = node, node.head
+        if _semicolon_between(child, node):
+            break  # "X called on Y to leave; Z has refused": two sentences, whatever the parse
         steps += 1
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
@@ -119,7 +121,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
             if lemma in cues.modal_verbs:
                 hedge *= 0.85
         # "did not want X and hoped Y", "had not targeted X, dismissing Y": the "not" is the first verb's
-        if not in_noun_phrase and child.dep_ != "conj" and not _participle_after_comma(child):
+        # "..., not the US-led coalition": that "not" sets the apposition against its head (see extract._denied)
+        if not in_noun_phrase and child.dep_ not in ("conj", "appos") and not _participle_after_comma(child):
             flips += _negations(node, cues) if node.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else 0
         hedge *= _hedge(node, cues)
         if child.dep_ == "acl" and _content_clause(child, node, cues):
@@ -133,6 +136,11 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger, cues) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged, requested)
+
+
+def _semicolon_between(clause: Token, head: Token) -> bool:
+    low, high = sorted((clause.right_edge.i if clause.i < head.i else clause.left_edge.i, head.i))
+    return any(t.text == ";" for t in clause.doc[low + 1:high])
 
 
 def _reporter_above(node: Token, cues: Cues) -> Token | None:

@@ -1,5 +1,6 @@
 """Who acts in an infinitive clause: a purpose clause is its sender's ("sent troops to support X"),
-an object-control verb's object acts ("urged X to stop"), a recipient of permission acts."""
+an object-control verb's object acts ("urged X to stop"), so does an enabling verb's ("armed X to fight Y"),
+a recipient of permission acts."""
 import pytest
 
 CASES = [
@@ -15,6 +16,18 @@ CASES = [
      {("Turkish government", "requests", "Russian government", "positive", "")}),
     ("Obama said he would not give permission to Russia to help Israel",
      {("Barack Obama", "supports", "Russian government", "negative", "Barack Obama")}),  # not Obama helps Israel
+    # an enabling verb's object acts in its purpose clause (cues enabling_verbs)
+    ("The United States armed the Syrian Democratic Forces to fight the Islamic State.",
+     {("United States government", "supports", "Syrian Democratic Forces", "positive", ""),
+      ("Syrian Democratic Forces", "attacks", "Islamic State", "positive", ""),
+      ("Syrian Democratic Forces", "opposes", "Islamic State", "positive", "")}),
+    ("Iran trained Hezbollah fighters to attack Israel.",
+     {("Iranian government", "supports", "Hezbollah", "positive", ""),
+      ("Hezbollah", "attacks", "Israeli government", "positive", "")}),
+    # a clause before a semicolon is not the complement of the verb after it
+    ("Moscow and Damascus have called on the Americans to leave; Washington has refused.",
+     {("Russian government", "requests", "United States government", "positive", ""),
+      ("Syrian government", "requests", "United States government", "positive", "")}),
 ]
 
 

@@ -14,6 +14,11 @@ CASES = [
      {("Ahrar al-Sham", "alliedWith", "Hay'at Tahrir al-Sham", "negative", ""),
       ("Hay'at Tahrir al-Sham", "alliedWith", "Jaysh al-Islam", "negative", "")}),
     ("Iran is not an ally of Hezbollah.", {("Hezbollah", "alliedWith", "Iranian government", "negative", "")}),
+    # what the denied phrase itself says stands
+    ("It was Russia's support for the Syrian Arab Army, not the US-led coalition, that defeated the Islamic State.",
+     {("Russian government", "supports", "Syrian Arab Army", "positive", ""),
+      ("United States government", "leaderOf", "Global Coalition against Daesh", "positive", ""),
+      ("Russian government", "attacks", "Islamic State", "positive", "")}),
 ]
 
 
