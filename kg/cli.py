@@ -131,22 +131,28 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     actor: Annotated[Optional[str], typer.Option(help="Parameter of named queries: an actor's name.")] = None,
     relation: Annotated[Optional[str], typer.Option(help="Parameter of named queries: a relation.")] = None,
+    page: Annotated[int, typer.Option(min=1, help="Named queries about one actor answer a page of rows at a time: "
+                                      "which page.")] = 1,
+    all_rows: Annotated[bool, typer.Option("--all", help="Every row of a paged named query (slow for an actor "
+                                           "in hundreds of thousands of claims).")] = False,
     endpoint: Annotated[Optional[str], typer.Option(
         help="Query this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of the built graph.")] = None,
 ) -> None:
     """Run a read-only SPARQL query over the built graph and print the rows.
 
     Examples: kg query "SELECT ?s WHERE { ?s a <https://w3id.org/actorkg/ontology#State> }";
-    kg query supporters-of --actor Hezbollah; kg query --list
+    kg query supporters-of --actor Hezbollah; kg query actor-profile --actor Russia --page 2; kg query --list
     """
     from . import api
     from .errors import QueryError
+    from .graph.profiles import PAGE_ROWS
     from .outputs.query import format_table
 
     named = api.named_queries()
+    paged = False
     if list_:
         for name, q in named.items():
-            params = " ".join(f"--{p} <{h or p}>" for p, h in q.params.items())
+            params = " ".join(f"--{p} <{h or p}>" for p, h in q.params.items()) + (" [--page N | --all]" if q.paged else "")
             typer.echo(f"{name:18} {q.description}" + (f"\n{'':18} {params}" if params else ""))
         return
     if sparql is None or sparql == "-":
@@ -155,7 +161,8 @@ def query(
         text = sys.stdin.read()
     elif sparql in named:
         values = {k: v for k, v in (("actor", actor), ("relation", relation)) if v is not None}
-        text = named[sparql].bind(values)
+        paged = named[sparql].paged and not all_rows
+        text = named[sparql].bind(values, page if paged else None)
     elif sparql.endswith(".rq") or (len(sparql) < 256 and Path(sparql).is_file()):
         text = Path(sparql).read_text(encoding="utf-8")
     else:
@@ -164,6 +171,9 @@ def query(
         from .remote.sparql import query as remote_query
     table = remote_query(endpoint, text) if endpoint else api.query(output, text)
     typer.echo(format_table(table, fmt.value), nl=False)
+    if paged and len(table.rows) >= PAGE_ROWS:
+        typer.echo(f"page {page} of the answer ({PAGE_ROWS} rows a page): --page {page + 1} for the next, "
+                   "--all for every row", err=True)
 
 
 @app.command()

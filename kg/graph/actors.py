@@ -2,8 +2,9 @@
 
 Per-document results in -> the shared graph's triples out: each actor's class, preferred
 label, every spelling seen (skos:altLabel), mention count and Wikidata link; places and
-populations that claims aim at; authors, outlets; the ontology itself. It needs only the
-per-document results, never the texts, so it runs after a local or a distributed build.
+populations that claims aim at; authors, outlets; each actor's profile (kg/graph/profiles.py);
+the ontology itself. It needs only the per-document results, never the texts, so it runs after
+a local or a distributed build.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..actors.gazetteer import Gazetteer
 from ..types import ACTOR_TYPES, DocResult
 from .iris import entity_iri
 from .namespaces import AKG
+from .profiles import claim_keys, profile_triples
 from .triples import Triple, author_key
 
 NAME_KINDS = ("name", "metonym", "place")
@@ -33,6 +35,7 @@ class ActorTally:
     wikidata: dict[str, str] = field(default_factory=dict)
     labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     former: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    claims: Counter = field(default_factory=Counter)  # ClaimKey -> claims, for the actors' profiles
 
     def add(self, result: DocResult) -> None:
         for entity in result.entities:
@@ -53,6 +56,7 @@ class ActorTally:
         for renaming in result.renamings:
             self.names[renaming.key][renaming.former] += 1
             self.former[renaming.key].add(renaming.former)
+        self.claims.update(claim_keys(result))
 
 
 def _type(counts: Counter) -> str:
@@ -63,6 +67,8 @@ def _type(counts: Counter) -> str:
 def shared_triples(tally: ActorTally, gazetteer: Gazetteer, ontology: Graph) -> Iterator[Triple]:
     yield from ontology
     present = set(tally.types)
+    labels: dict[str, str] = {}
+    actors = []
     for key in sorted(present):
         node = entity_iri(key)
         kind = _type(tally.types[key])
@@ -74,12 +80,14 @@ def shared_triples(tally: ActorTally, gazetteer: Gazetteer, ontology: Graph) -> 
         else:
             named = seen or tally.labels.get(key, Counter())
             label = sorted(named.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] if named else key
+        labels[key] = label
         yield node, RDF.type, AKG[kind]
         yield node, SKOS.prefLabel, Literal(label)
         names = set(seen) | (set(entry.aliases) if entry else set()) | (set(place.aliases) if place else set())
         for name in sorted(names - {label}):
             yield node, SKOS.altLabel, Literal(name)
         if kind not in ("Place", "Population"):
+            actors.append(key)
             yield node, AKG.mentionCount, Literal(max(1, tally.mentions.get(key, 0)))
         wikidata = tally.wikidata.get(key) or (entry.wikidata if entry else None)
         if wikidata:
@@ -88,3 +96,4 @@ def shared_triples(tally: ActorTally, gazetteer: Gazetteer, ontology: Graph) -> 
             for whole in entry.member_of:
                 if whole in present:
                     yield node, AKG.memberOf, entity_iri(whole)
+    yield from profile_triples(tally.claims, labels, actors)

@@ -51,6 +51,11 @@ def claim_iri(doc_id: str, *parts: object) -> URIRef:
     return URIRef(f"{doc_iri(doc_id)}#claim-{digest(*parts)}")
 
 
+def statement_iri(subject: str, relation: str, obj: str) -> URIRef:
+    """The node every claim of the same subject, relation and object points to, in any document."""
+    return URIRef(f"{BASE}statement/{digest(subject, relation, obj)}")
+
+
 def node_iri(doc_id: str, kind: str, *parts: object) -> URIRef:
     return URIRef(f"{doc_iri(doc_id)}#{kind}-{digest(*parts)}")
 

@@ -47,6 +47,17 @@ class AKG(DefinedNamespace):
     trigger: object
     triggerBegin: object
     triggerEnd: object
+    statement: object
+    profilePage: object
+    ProfilePage: object
+    pageNumber: object
+    row: object
+    ProfileRow: object
+    rank: object
+    side: object
+    counterpart: object
+    claimPolarity: object
+    claimCount: object
     document: object
     contentHash: object
     encoding: object

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from ..actors.names import slug
 from ..types import Claim, DocResult, Description, Quantity
-from .iris import claim_iri, commenter_iri, context_iri, doc_iri, entity_iri, node_iri, sentence_iri
+from .iris import claim_iri, commenter_iri, context_iri, doc_iri, entity_iri, node_iri, sentence_iri, statement_iri
 from .namespaces import AKG, NIF, PROV
 
 Triple = tuple[URIRef, URIRef, object]
@@ -102,6 +102,7 @@ def claim_triples(result: DocResult, claim: Claim, voice: URIRef, comment_of: di
     yield c, RDF.subject, subject
     yield c, RDF.predicate, predicate
     yield c, RDF.object, obj
+    yield c, AKG.statement, statement_iri(claim.subject, claim.relation, claim.object)
     yield c, AKG.polarity, Literal(claim.polarity)
     yield c, AKG.confidence, Literal(f"{claim.confidence:.2f}", datatype=XSD.decimal)
     yield c, AKG.assertedBy, asserter

@@ -3,6 +3,11 @@
 Named queries are plain SPARQL 1.1 files in ontology/queries/<name>.rq. A line
 `# param: actor  the actor's name or alias` declares a parameter; in the query body
 `$actor` stands for it and is bound to a string literal (the query then matches labels).
+
+A query about one actor answers a page of PAGE_ROWS rows at a time, so that its time does not
+grow with the actor's claims: `$page` is the page number (`VALUES ?number { $page }` over the
+profile pages the build keeps), `$slice` the LIMIT and OFFSET of a subquery. Bound without a
+page, they read every row.
 """
 from __future__ import annotations
 
@@ -16,9 +21,11 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError
+from ..graph.profiles import PAGE_ROWS
 
 UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE | re.MULTILINE)
 PREFIX_LINES = re.compile(r"^\s*(PREFIX|BASE)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
+PAGING = re.compile(r"\$(page|slice)\b")
 SYNTAX = re.compile(r"^error at (\d+):(\d+): (.*)$", re.DOTALL)
 
 
@@ -29,11 +36,19 @@ class NamedQuery:
     params: dict[str, str]
     text: str
 
-    def bind(self, values: dict[str, str]) -> str:
+    @property
+    def paged(self) -> bool:
+        return bool(PAGING.search(self.text))
+
+    def bind(self, values: dict[str, str], page: int | None = 1) -> str:
+        """The query with its parameters and page bound; page None: every row."""
         missing = [p for p in self.params if p not in values]
         if missing:
             raise QueryError(f"query {self.name!r} needs --{' --'.join(missing)}")
-        text = self.text
+        if page is not None and page < 1:
+            raise QueryError(f"pages are numbered from 1, not {page}")
+        text = re.sub(r"\$page\b", "UNDEF" if page is None else str(page), self.text)
+        text = re.sub(r"\$slice\b", "" if page is None else f"LIMIT {PAGE_ROWS} OFFSET {(page - 1) * PAGE_ROWS}", text)
         for name, value in values.items():
             text = re.sub(rf"\${name}\b", Literal(value).n3().replace("\\", "\\\\"), text)
         return text
