@@ -399,11 +399,17 @@ class ActorResolver:
         candidates = self._candidates(doc, token, known, spec.types, entities, spec.gender)
         if not candidates:
             return []
+        if spec.plural and self._population_between(doc, candidates[-1].end, token.i):
+            return []  # "70,000 women and children, many of them loyal to ISIS": the people, not an actor
         if spec.plural:
             group = self._coordinated(candidates[-1], candidates)
             if len(group) > 1:
                 return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=k) for k in group]
 
+        if token.dep_ == "poss" and token.head.dep_ == "conj":  # "the Islamic State and its late leader"
+            coordinated = [m for m in candidates if m.root.i == token.head.head.i]
+            if coordinated:
+                return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=coordinated[-1].id_)]
         sent_start = token.sent.start
 
         def rank(m: Span) -> tuple[int, int, int]:
@@ -413,6 +419,11 @@ class ActorResolver:
 
         best = max(candidates, key=rank)
         return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=best.id_)]
+
+    def _population_between(self, doc: Doc, start: int, end: int) -> bool:
+        """A plural noun of people who are no actor ("civilians", "women") between an actor and a pronoun."""
+        return any(t.tag_ == "NNS" and t.lemma_.lower() in self.cues.population_nouns
+                   for t in doc[max(start, doc[end].sent.start):end])
 
     @staticmethod
     def _coordinated(last: Span, candidates: list[Span]) -> list[str]:

@@ -103,6 +103,10 @@ class Arguments:
         entity = self.entities.get(key)
         return entity is not None and entity.type == "Person"
 
+    def is_international(self, key: str) -> bool:
+        entity = self.entities.get(key)
+        return entity is not None and entity.type == "InternationalOrganization"
+
     def title_window(self, title: Token) -> tuple[list[Arg], list[Arg], bool]:
         """The person a title stands before ("al-Qaeda leader and 9/11 mastermind Ayman al-Zawahiri"),
         the organisations named inside the title (not after "for"/"to"), and whether a later

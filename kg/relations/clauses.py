@@ -54,7 +54,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [_relative_or_self(t) for t in shared]
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return [head]
-    if is_infinitive(verb) and dep in ("xcomp", "advcl"):
+    if (is_infinitive(verb) and dep in ("xcomp", "advcl")) or (dep == "xcomp" and verb.tag_ == "VB"):
+        # a bare infinitive too: "helped Syria defeat the Islamic State", "let the rebels leave"
         # in a purpose clause the direct object is what is sent, not who acts: "sent troops to support X"
         objects = ("dobj", "dative") if dep == "xcomp" else ("dative",)
         controller = [c for c in head.children if c.dep_ in objects and c.i != verb.i] or [

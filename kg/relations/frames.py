@@ -54,6 +54,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     if row.infinitive_only and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and is_infinitive(c) for c in t.children):
         return
+    if row.no_object_predicate and any(c.dep_ == "oprd" for c in t.children):
+        return
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
         if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack
@@ -163,12 +165,17 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
             return
         if owner and not obj_tokens:
             obj = _resolve(ctx, owner)
-            subj = [a for a in named + ctx.args.modifiers(t, exclude={o.i for o in owner})
-                    if a.key not in {o.key for o in obj}]
+            modifiers = ctx.args.modifiers(t, exclude={o.i for o in owner})
+            alliance = [m for m in modifiers if ctx.args.is_international(m.key)]
+            if alliance and not named and len(alliance) == len(modifiers):
+                return  # "its NATO ally": the alliance names what both belong to, not who the ally is
+            subj = [a for a in named + modifiers if a.key not in {o.key for o in obj}]
             subj += _resolve(ctx, [c for c in t.children if c.dep_ == "appos"])
             # "the Nusra Front, al-Qaeda's Syrian branch", "X is Assad's ally": as any noun's subject, but
             # not who acts on them ("its allies, backed by Russian air power": Russia backs the allies)
-            yield Match(subj or _noun_subjects(t, row, ctx, {o.key for o in obj}, acl=False), obj, t, t.i, t.i)
+            if not subj and t.dep_ != "conj":  # not "channels with the regime and its allies": they are the regime's
+                subj = _noun_subjects(t, row, ctx, {o.key for o in obj}, acl=False)
+            yield Match(subj, obj, t, t.i, t.i)
             return
     if not obj_tokens or named:
         return

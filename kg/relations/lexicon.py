@@ -21,7 +21,7 @@ ROW_KEYS = {"id", "relation", "frame", "triggers", "examples"}
 OPTIONAL_KEYS = {"preps", "roles", "polarity", "agent_preps", "confidence", "negatives", "light_verbs",
                  "possessed_object", "symmetric_between", "violent", "through_object", "with_clause",
                  "prep_object", "speaker_subject", "goods_only", "particles", "clause_preps",
-                 "infinitive_only", "reciprocal", "nouns_only"}
+                 "infinitive_only", "reciprocal", "nouns_only", "no_object_predicate"}
 ROLES = ("swap", "modifier_object", "addressee")
 RENAMING = "renaming"
 TRIGGERLESS = ("possessive",)  # frames that run on every actor name
@@ -55,6 +55,7 @@ class Row:
     infinitive_only: bool = False  # verb frame: only with a "to" clause ("told X to leave", not "told X that")
     reciprocal: bool = False  # verb frame: coordinated subjects without an object act on each other ("X and Y clash")
     nouns_only: bool = False  # coagents frame: the triggers are nouns ("a call"), not verbs ("called on X")
+    no_object_predicate: bool = False  # verb frame: not when the verb names its object ("calls X a terrorist army")
     clause_preps: frozenset[str] = frozenset()  # noun, coagents frames: "X flew to Y for talks with Z": X talks
     with_clause: bool = False
     confidence: float = 0.9
@@ -154,6 +155,7 @@ def _row(path: Path, raw: dict[str, Any]) -> Row:
         infinitive_only=bool(raw.get("infinitive_only")),
         reciprocal=bool(raw.get("reciprocal")),
         nouns_only=bool(raw.get("nouns_only")),
+        no_object_predicate=bool(raw.get("no_object_predicate")),
         with_clause=bool(raw.get("with_clause")),
         confidence=float(confidence),
         examples=tuple(parsed),

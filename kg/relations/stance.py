@@ -88,7 +88,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     steps = 0
     while node.head.i != node.i and steps < 12:
         child, node = node, node.head
-        if _semicolon_between(child, node):
+        if _semicolon_between(child, node) or _cleft(child, node):
             break  # "X called on Y to leave; Z has refused": two sentences, whatever the parse
         steps += 1
         lemma = node.lemma_.lower()
@@ -136,6 +136,14 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
     if speaker is None:
         speaker = _trailing_speaker(trigger, cues) or _according_to(trigger, cues) or _headline_speaker(trigger)
     return Stance(flips % 2 == 1, speaker, hedge, intent, alleged, requested)
+
+
+def _cleft(clause: Token, verb: Token) -> bool:
+    """"It was Russia's support for X, not Y, that broke the siege": the parser hangs "It was ..." on the
+    verb of the relative clause, which says nothing about the support."""
+    return clause.dep_ == "ccomp" and clause.lemma_ == "be" and clause.i < verb.i \
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "who", "which") for c in verb.children)
 
 
 def _semicolon_between(clause: Token, head: Token) -> bool:

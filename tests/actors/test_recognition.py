@@ -98,6 +98,10 @@ COREFERENCE = [
     ("Jaysh al-Islam announced a ceasefire. The group said it would respect it.", "group", 0, "jaysh_al_islam"),
     ("John Kerry arrived. After meeting Sergei Lavrov, the US Secretary of State spoke.", "Secretary", 0, "john_kerry"),
     ("Hezbollah attacked. Ankara tolerated the group, whose fighters escorted the convoys.", "whose", 0, "hezbollah"),
+    # "X and its Y": the possessive is the conjunct's, not the sentence's subject
+    ("The SDF guards a camp loyal to the Islamic State and its late leader.", "its", 0, "islamic_state"),
+    # a plural noun of people between an actor and "them": the people, no actor
+    ("The SDF holds a camp of 70,000 women and children, many of them loyal to ISIS.", "them", 0, None),
 ]
 
 

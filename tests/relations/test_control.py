@@ -24,6 +24,11 @@ CASES = [
     ("Iran trained Hezbollah fighters to attack Israel.",
      {("Iranian government", "supports", "Hezbollah", "positive", ""),
       ("Hezbollah", "attacks", "Israeli government", "positive", "")}),
+    # a bare infinitive after an object: the object acts
+    ("Iran and Hezbollah helped Syria defeat al-Qaeda.",
+     {("Iranian government", "supports", "Syrian government", "positive", ""),
+      ("Hezbollah", "supports", "Syrian government", "positive", ""),
+      ("Syrian government", "attacks", "al-Qaeda", "positive", "")}),
     # a clause before a semicolon is not the complement of the verb after it
     ("Moscow and Damascus have called on the Americans to leave; Washington has refused.",
      {("Russian government", "requests", "United States government", "positive", ""),

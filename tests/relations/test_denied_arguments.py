@@ -19,6 +19,10 @@ CASES = [
      {("Russian government", "supports", "Syrian Arab Army", "positive", ""),
       ("United States government", "leaderOf", "Global Coalition against Daesh", "positive", ""),
       ("Russian government", "attacks", "Islamic State", "positive", "")}),
+    # a cleft sentence the parser hangs on the verb of its relative clause ("break" ends relations elsewhere)
+    ("It was Russia’s support for the Syrian Arab Army, not the US-led coalition, that broke the terrorists.",
+     {("Russian government", "supports", "Syrian Arab Army", "positive", ""),
+      ("United States government", "leaderOf", "Global Coalition against Daesh", "positive", "")}),
 ]
 
 
