@@ -61,6 +61,7 @@ class RelationExtractor:
                     index[word].append(row)
         self.index: dict[str, tuple[Row, ...]] = {word: tuple(rows) for word, rows in index.items()}
         self.titles = lexicon.titles("leaderOf") | lexicon.titles("memberOf")
+        self.light_pairs = lexicon.light_pairs()
         self._indexed_words = TokenFilter({LEMMA: self._indexed, LOWER: self._indexed})  # see rows_for
 
     def _indexed(self, word: str) -> bool:
@@ -100,7 +101,7 @@ class RelationExtractor:
 
     def find_claims(self, triggered: list[tuple[Token, tuple[Row, ...]]], args: Arguments) -> Iterator[Claim]:
         """`triggered`: the tokens of a doc that trigger lexicon rows, with their rows."""
-        ctx = Context(args, self.cues, self.titles)
+        ctx = Context(args, self.cues, self.titles, self.light_pairs)
         best: dict[tuple, Claim] = {}
         for token, rows in triggered:
             for row in rows:

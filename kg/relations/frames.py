@@ -34,6 +34,7 @@ class Context:
     args: Arguments
     cues: Cues
     titles: frozenset[str]  # every title word of the title rows
+    light_pairs: frozenset[tuple[str, str]]  # Lexicon.light_pairs
 
 
 def _resolve(ctx: Context, tokens: list[Token]) -> list[Arg]:
@@ -56,6 +57,8 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         return
     if row.no_object_predicate and any(c.dep_ == "oprd" for c in t.children):
         return
+    if any((t.lemma_.lower(), c.lemma_.lower()) in ctx.light_pairs for c in t.children if c.dep_ == "dobj"):
+        return  # "struck a deal with X": the verb is light, the noun's row says what the relation is
     if is_passive(t):
         subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
         if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack

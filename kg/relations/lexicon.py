@@ -81,6 +81,13 @@ class Lexicon:
                     out.setdefault(word, set()).update(row.preps | row.agent_preps)
         return {word: frozenset(preps) for word, preps in out.items()}
 
+    def light_pairs(self) -> frozenset[tuple[str, str]]:
+        """(verb, noun) pairs where the verb is light and the noun carries the relation through a row of its
+        own ("struck a deal", "fought a war", "launched an offensive"); not the verbs that answer a request
+        ("rejected Kerry's call": the rejection is the verb's own)."""
+        return frozenset((verb, noun) for row in self.rows if row.roles != "addressee"
+                         for verb in row.light_verbs for noun in row.triggers)
+
     def titles(self, relation: str) -> frozenset[str]:
         return frozenset(w for row in self.rows if row.frame == "title" and row.relation == relation for w in row.triggers)
 
