@@ -68,7 +68,7 @@ class ActorResolver:
                 if span.label_ == "name" and entities[span.id_].type == "Person":
                     self._remember_short_names(span, short_names)
         mentions = [self._owned_generic(m, mentions) for m in mentions]
-        mentions.extend(self._unnamed_actors(doc, mentions, entities))
+        mentions.extend(self._unnamed_actors(doc, mentions, entities, short_names))
         mentions.extend(self._coreference(doc, mentions, entities))
         mentions.extend(self._speakers_we(doc, mentions))
         mentions.sort(key=lambda s: (s.start, s.end, s.id_))
@@ -105,7 +105,8 @@ class ActorResolver:
             head = head.head
         return bool(_forms(head) & self.cues.weapon_nouns)
 
-    def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity]) -> list[Span]:
+    def _unnamed_actors(self, doc: Doc, mentions: list[Span], entities: dict[str, Entity],
+                        short: dict[str, str]) -> list[Span]:
         """Proper nouns the NER missed that stand where actors stand ("Arnor will contribute ...",
         "Osgiliath soldiers"): subjects, objects, agents, possessors, and owners of state nouns."""
         taken = _mention_tokens(mentions) | _mention_tokens(doc.ents)
@@ -135,7 +136,7 @@ class ActorResolver:
             norm = normalise(span.text)
             if norm in self.cues.non_actor_names or norm in self.cues.descriptions or any(c.isdigit() for c in norm):
                 continue
-            key = self.by_name.get(norm) or slug(span.text)
+            key = self.by_name.get(norm) or short.get(norm) or slug(span.text)  # "Conricus" after "Jonathan Conricus"
             if key not in entities:
                 entry = self.gazetteer.actors.get(key)
                 # coordinated with a person ("Mohammed Ma'yuf and Omar Salkhu") it is a person; else a polity

@@ -208,6 +208,12 @@ class Arguments:
                 return found
         if t.pos_ not in ("NOUN", "PROPN"):
             return []
+        for child in t.children:  # "terrorist organisations such as HTS"
+            if child.dep_ == "prep" and child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such":
+                named = [a for p in child.children if p.dep_ == "pobj" for c in (p, *p.conjuncts)
+                         for a in self._one(c, depth + 1)]
+                if named:
+                    return named
         for child in t.children:
             if child.dep_ == "appos":
                 named = self.mention(child)

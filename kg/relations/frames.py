@@ -228,6 +228,9 @@ def _noun_subjects(t: Token, row: Row, ctx: Context, exclude: set[str], acl: boo
         return own
     if t.dep_ == "appos":
         return _resolve(ctx, [t.head])
+    if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_.lower() in ctx.cues.naming_verbs:
+        # "Washington regards it as the network's Syrian branch", "describing Hezbollah as a proxy"
+        return _resolve(ctx, [c for c in t.head.head.children if c.dep_ in ("dobj", "nsubjpass")])
     if t.dep_ in ("attr", "acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
         return _resolve(ctx, predicate_subjects(t.head))
     node = t

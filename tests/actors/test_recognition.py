@@ -98,6 +98,9 @@ COREFERENCE = [
     ("Jaysh al-Islam announced a ceasefire. The group said it would respect it.", "group", 0, "jaysh_al_islam"),
     ("John Kerry arrived. After meeting Sergei Lavrov, the US Secretary of State spoke.", "Secretary", 0, "john_kerry"),
     ("Hezbollah attacked. Ankara tolerated the group, whose fighters escorted the convoys.", "whose", 0, "hezbollah"),
+    # a surname the parser alone takes for a name, after the person's full name
+    ("Israeli military spokesman Jonathan Conricus said jets struck. \"We hit them,\" Conricus told reporters.",
+     "Conricus", 0, "jonathan_conricus"),
     # "X and its Y": the possessive is the conjunct's, not the sentence's subject
     ("The SDF guards a camp loyal to the Islamic State and its late leader.", "its", 0, "islamic_state"),
     # a plural noun of people between an actor and "them": the people, no actor
