@@ -407,10 +407,16 @@ class ActorResolver:
             if len(group) > 1:
                 return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=k) for k in group]
 
-        if token.dep_ == "poss" and token.head.dep_ == "conj":  # "the Islamic State and its late leader"
-            coordinated = [m for m in candidates if m.root.i == token.head.head.i]
+        if token.dep_ == "poss" and token.head.dep_ == "conj":
+            # "the Islamic State and its late leader"; "troops loyal to Assad and their allies": the troops'
+            first = token.head.head
+            owners = [c.i for c in first.children if c.dep_ == "poss"]  # "Syria's ambassador ... and its negotiator"
+            coordinated = [m for m in candidates if m.root.i == first.i or m.root.i in owners]
             if coordinated:
                 return [Span(doc, token.i, token.i + 1, label="pronoun", span_id=coordinated[-1].id_)]
+            people = self.cues.force_nouns | self.cues.population_nouns
+            if first.lemma_.lower() in people or first.lower_ in people:
+                return []
         sent_start = token.sent.start
 
         def rank(m: Span) -> tuple[int, int, int]:

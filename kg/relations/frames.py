@@ -60,7 +60,7 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if any((t.lemma_.lower(), c.lemma_.lower()) in ctx.light_pairs for c in t.children if c.dep_ == "dobj"):
         return  # "struck a deal with X": the verb is light, the noun's row says what the relation is
     if is_passive(t):
-        subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps))
+        subj = _resolve(ctx, agents(t) + _prep_pobjs(t, row.agent_preps) + _predicate_agents(t))
         if not subj and row.violent:  # "killed in a Russian air strike": whoever owns the attack
             subj = _resolve(ctx, [p for p in _prep_pobjs(t, frozenset({"in", "during"}))
                                   if p.lemma_.lower() in ctx.cues.violent_lemmas])
@@ -73,7 +73,9 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
                and not (o.head.dep_ == "prep" and _accompanied(o.head, ctx.cues.companion_words))]  # "together with"
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
         if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
-            obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)])
+            obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)
+                                 + ([c for c in d.children if c.dep_ == "poss"] if "of" in row.preps else [])])
+            # "paid the SDF's salaries" as "paid the salaries of the SDF"
         if not obj and not own:  # "trained and equipped X": the object of the verb after it
             obj = _resolve(ctx, [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                  for o in objects(c, row.preps)])
@@ -82,6 +84,12 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if (row.reciprocal and not obj) or acts_on_each_other(t):  # "X and Y clash", "X and Y accused each other"
         obj = subj
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _predicate_agents(t: Token) -> list[Token]:
+    """"was listed as a terrorist group by the EU": the parser hangs the agent on the predicate noun."""
+    return [a for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for n in p.children if n.dep_ == "pobj"
+            for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
 
 
 def _enabled(t: Token, ctx: Context) -> list[Token]:

@@ -103,6 +103,8 @@ COREFERENCE = [
      "Conricus", 0, "jonathan_conricus"),
     # "X and its Y": the possessive is the conjunct's, not the sentence's subject
     ("The SDF guards a camp loyal to the Islamic State and its late leader.", "its", 0, "islamic_state"),
+    ("The rebels were driven out by troops loyal to Assad and their Hezbollah allies.", "their", 0, None),
+    ("Bashar al-Jaafari, Syria's ambassador to the United Nations and its chief negotiator, refused.", "its", 0, "syria"),
     # a plural noun of people between an actor and "them": the people, no actor
     ("The SDF holds a camp of 70,000 women and children, many of them loyal to ISIS.", "them", 0, None),
 ]
