@@ -112,8 +112,10 @@ def own_subjects(verb: Token) -> list[Token]:
     """The subjects a copula or verb states itself, without climbing to an outer clause
     ("De Mistura said 900 fighters were members of X": the members are not de Mistura)."""
     own = [_relative_or_self(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not own and verb.dep_ == "relcl":
-        return [verb.head]
+    if not own and (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")):
+        return [verb.head]  # "the group that ...", "Moallem, speaking after talks with Lavrov, ..."
+    if not own and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return own_subjects(verb.head)  # the same, where the participle hangs on the main verb
     return own
 
 

@@ -151,7 +151,8 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "addressee":
         yield from _addressed(t, row, ctx)
         return
-    if row.with_clause and t.dep_ == "pobj" and t.head.lower_ in ("with", "under") and t.head.head.pos_ in VERBAL:
+    if row.with_clause and t.dep_ == "pobj" and t.head.lower_ in ("with", "under", "without") \
+            and t.head.head.pos_ in VERBAL:
         yield from _with_clause(t, row, ctx)
         return
     obj_tokens = _prep_pobjs(t, row.preps) or _content_subjects(t)

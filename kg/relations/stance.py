@@ -90,6 +90,8 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
         child, node = node, node.head
         if _semicolon_between(child, node) or _cleft(child, node):
             break  # "X called on Y to leave; Z has refused": two sentences, whatever the parse
+        if node.lower_ == "without" and node.dep_ == "prep" and child.dep_ == "pobj":
+            flips += 1  # "took the town without Russian air support"
         steps += 1
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX") and child.dep_ in CONTENT_DEPS | {"pobj", "prep", "pcomp"}:
