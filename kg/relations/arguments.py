@@ -96,16 +96,17 @@ class Arguments:
         return t.lemma_.lower() in self.cues.force_nouns or t.lower_ in self.cues.force_nouns
 
     def is_state(self, key: str) -> bool:
-        entity = self.entities.get(key)
-        return entity is not None and entity.type == "State"
+        return self._typed(key, "State")
 
     def is_person(self, key: str) -> bool:
-        entity = self.entities.get(key)
-        return entity is not None and entity.type == "Person"
+        return self._typed(key, "Person")
 
     def is_international(self, key: str) -> bool:
+        return self._typed(key, "InternationalOrganization")
+
+    def _typed(self, key: str, kind: str) -> bool:
         entity = self.entities.get(key)
-        return entity is not None and entity.type == "InternationalOrganization"
+        return entity is not None and entity.type == kind
 
     def title_window(self, title: Token) -> tuple[list[Arg], list[Arg], bool]:
         """The person a title stands before ("al-Qaeda leader and 9/11 mastermind Ayman al-Zawahiri"),

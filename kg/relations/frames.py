@@ -72,10 +72,10 @@ def verb(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         own = [o for o in objects(t, row.preps) if not _gerund_object(t, o, ctx)
                and not (o.head.dep_ == "prep" and _accompanied(o.head, ctx.cues.companion_words))]  # "together with"
         obj = _resolve(ctx, prep_objects(t, row.preps) if row.prep_object else own)
-        if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object
+        if not obj and row.through_object:  # "fired two shells at Seoul": the preposition hangs off the object;
+            # "paid the SDF's salaries" as "paid the salaries of the SDF"
             obj = _resolve(ctx, [p for d in t.children if d.dep_ == "dobj" for p in prep_objects(d, row.preps)
                                  + ([c for c in d.children if c.dep_ == "poss"] if "of" in row.preps else [])])
-            # "paid the SDF's salaries" as "paid the salaries of the SDF"
         if not obj and not own:  # "trained and equipped X": the object of the verb after it
             obj = _resolve(ctx, [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                  for o in objects(c, row.preps)])
