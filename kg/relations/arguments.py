@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.names import HYPHENS, normalise
 from ..cues import Cues
 from ..types import Entity
-from .clauses import agents, is_passive
+from .clauses import agents, is_passive, listed_members
 
 RESOLVED_KINDS = frozenset({"pronoun", "description"})
 
@@ -209,17 +209,14 @@ class Arguments:
                 return found
         if t.pos_ not in ("NOUN", "PROPN"):
             return []
-        for child in t.children:  # "terrorist organisations such as HTS"
-            if child.dep_ == "prep" and child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such":
-                named = [a for p in child.children if p.dep_ == "pobj" for c in (p, *p.conjuncts)
-                         for a in self._one(c, depth + 1)]
-                if named:
-                    return named
         for child in t.children:
             if child.dep_ == "appos":
                 named = self.mention(child)
                 if named:
                     return named
+        listed = [a for p in listed_members(t) for c in (p, *p.conjuncts) for a in self._one(c, depth + 1)]
+        if listed:  # "terrorist organisations such as HTS", "militias including Hezbollah"
+            return listed
         if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.i < t.i and lemma not in self.cues.reporting_nouns:
             named = self.mention(t.head)  # "X, a militia loyal to Y": the militia is X (not "Y, a finding X dismissed")
             if named:

@@ -200,3 +200,13 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
         if node.pos_ in VERBAL:
             return node
     return None
+
+
+def listed_members(head: Token) -> list[Token]:
+    """The named members of a generic group: "militias including X and Y", "groups such as X"."""
+    out = []
+    for prep in head.children:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or such_as):
+            out += [o for o in prep.children if o.dep_ in ("pobj", "dobj")]
+    return out

@@ -15,7 +15,8 @@ from ..actors.names import HYPHENS
 from ..cues import Cues
 from .arguments import Arg, Arguments
 from .clauses import (VERBAL, acts_on_each_other, agents, coordination_words, governing_verb, is_infinitive, is_passive,
-                      is_that_clause, objects, own_subjects, patients, predicate_subjects, prep_objects, subjects)
+                      is_that_clause, listed_members, objects, own_subjects, patients, predicate_subjects, prep_objects,
+                      subjects)
 from .lexicon import Row
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     head = t.head if t.head.i != t.i else None
     if head is None or head.i < t.i:
         return
-    other = [a for a in ctx.args.at(head) if a.token > t.i] or _resolve(ctx, _listed_members(head))
+    other = [a for a in ctx.args.at(head) if a.token > t.i] or _resolve(ctx, listed_members(head))
     whole = ctx.args.mention(head)
     if {a.key for a in modifier} & {a.key for a in whole}:  # one name, "the U.S.-led coalition": its first words
         modifier, other = ctx.args.name_ending_at(doc[before]), whole
@@ -315,16 +316,6 @@ def hyphen(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         yield Match(other, modifier, t, before, t.i)
     else:
         yield Match(modifier, other, t, before, t.i)
-
-
-def _listed_members(head: Token) -> list[Token]:
-    """The named members of a generic group: "militias including X and Y", "groups such as X"."""
-    out = []
-    for prep in head.children:
-        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-        if prep.dep_ == "prep" and (prep.lower_ == "including" or such_as):
-            out += [o for o in prep.children if o.dep_ in ("pobj", "dobj")]
-    return out
 
 
 def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
@@ -337,7 +328,7 @@ def anti(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     head = t.doc[t.i + 2].head
     while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head
-    owners = [a for a in ctx.args.modifiers(head) + _resolve(ctx, _listed_members(head))  # "pro-Assad militias such as X"
+    owners = [a for a in ctx.args.modifiers(head) + _resolve(ctx, listed_members(head))  # "pro-Assad militias such as X"
               if a.key not in {x.key for x in target}]
     owning = ctx.cues.owner_verbs  # "led by X", not "attacked by X"
     for child in head.children:

@@ -149,6 +149,8 @@ def _cleft(clause: Token, verb: Token) -> bool:
 
 
 def _semicolon_between(clause: Token, head: Token) -> bool:
+    if clause.dep_ not in ("ccomp", "parataxis", "advcl", "xcomp", "conj"):
+        return False  # only clauses: the steps inside a noun phrase need no look
     low, high = sorted((clause.right_edge.i if clause.i < head.i else clause.left_edge.i, head.i))
     return any(t.text == ";" for t in clause.doc[low + 1:high])
 
