@@ -350,8 +350,11 @@ class ActorResolver:
             return None
         if self._entities.get(span.id_, Entity("", "", "")).type != "Person":
             return span.id_
-        _, of = self._title_before(doc, span, named)
-        return of
+        for mention in [span] + [m for m in named if m.id_ == span.id_ and m.start < span.start]:
+            _, of = self._title_before(doc, mention, named)  # here, else where the text named them in full
+            if of is not None:
+                return of
+        return None
 
     def _may_refer(self, lower: str) -> bool:
         return lower in RELATIVE_PRONOUNS or lower in self.cues.pronouns

@@ -101,6 +101,9 @@ COREFERENCE = [
     # a surname the parser alone takes for a name, after the person's full name
     ("Israeli military spokesman Jonathan Conricus said jets struck. \"We hit them,\" Conricus told reporters.",
      "Conricus", 0, "jonathan_conricus"),
+    # "we" of a speaker named by surname alone: the side the text gave with the full name
+    ("Israeli military spokesman Jonathan Conricus spoke. \"We will act,\" Conricus told reporters.", "We", 0,
+     "israel_defense_forces"),
     # "X and its Y": the possessive is the conjunct's, not the sentence's subject
     ("The SDF guards a camp loyal to the Islamic State and its late leader.", "its", 0, "islamic_state"),
     ("The rebels were driven out by troops loyal to Assad and their Hezbollah allies.", "their", 0, None),
