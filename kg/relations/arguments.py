@@ -87,6 +87,10 @@ class Arguments:
         self.entities.setdefault(key, entity)
         return key, relation
 
+    def heads_state(self, person: str) -> bool:
+        """The gazetteer knows the person as the leader of a state (a president, a king, a prime minister)."""
+        return any(relation == "leaderOf" and entity.type == "State" for _, entity, relation in self.posts.get(person, ()))
+
     def member_of(self, key: str) -> frozenset[str]:
         """What the gazetteer knows `key` to be part of."""
         return self.memberships.get(key, frozenset())

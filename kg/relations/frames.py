@@ -394,6 +394,9 @@ def title(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
         subordinate = subordinate or (t.lower_ in ctx.cues.rank_titles and before.lower_ not in ctx.titles)
         leads = row.relation == "leaderOf" and not (state_member or unit_head or subordinate)
         leads = leads or before.lower_ in ctx.cues.leading_modifiers  # "Prime Minister", "general coordinator"
+        # "Putin and his Turkish counterpart Erdogan": the counterpart of a head of state heads the other one
+        leads = leads or (t.lower_ in ctx.cues.counterpart_words and any(
+            ctx.args.heads_state(a.key) for c in t.children if c.dep_ == "poss" for a in ctx.args.at(c)))
         yield Match(persons, orgs[:1], t, first, t.i, relation="leaderOf" if leads else "memberOf")
 
 
