@@ -152,6 +152,9 @@ def noun(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     if row.roles == "addressee":
         yield from _addressed(t, row, ctx)
         return
+    if row.roles == "modifier_object":
+        yield from _modifier_object(t, ctx)
+        return
     if row.with_clause and t.dep_ == "pobj" and t.head.lower_ in ("with", "under", "without") \
             and t.head.head.pos_ in VERBAL:
         yield from _with_clause(t, row, ctx)
@@ -214,6 +217,19 @@ def _with_clause(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
     subj = [a for a in ctx.args.modifiers(t) + _resolve(ctx, _prep_pobjs(t, row.agent_preps | {"of"}))
             if a.key not in taken]
     yield Match(subj, obj, t, t.i, t.i)
+
+
+def _modifier_object(t: Token, ctx: Context) -> Iterator[Match]:
+    """"Turkey, a NATO member", "Qatar is an OPEC member": the name before the noun is what the subject
+    belongs to (a demonym is a nationality: "an Italian member" says nothing of Italy)."""
+    obj = [a for a in ctx.args.modifiers(t) if a.kind == "name"]
+    if t.dep_ == "appos":
+        subj = _resolve(ctx, [t.head])
+    elif t.dep_ in ("attr", "oprd") and t.head.pos_ in VERBAL:
+        subj = _resolve(ctx, predicate_subjects(t.head))
+    else:
+        return
+    yield Match([a for a in subj if a.key not in {o.key for o in obj}], obj, t, t.i, t.i)
 
 
 def _addressed(t: Token, row: Row, ctx: Context) -> Iterator[Match]:
