@@ -155,6 +155,9 @@ def query(
             params = " ".join(f"--{p} <{h or p}>" for p, h in q.params.items()) + (" [--page N | --all]" if q.paged else "")
             typer.echo(f"{name:18} {q.description}" + (f"\n{'':18} {params}" if params else ""))
         return
+    if (page != 1 or all_rows) and not (sparql in named and named[sparql].paged):
+        pages = ", ".join(name for name, q in named.items() if q.paged)
+        raise QueryError(f"--page and --all are for the named queries that answer in pages: {pages}")
     if sparql is None or sparql == "-":
         if sparql is None and sys.stdin.isatty():
             raise QueryError("give a query, a .rq file, a named query (see --list), or - to read stdin")

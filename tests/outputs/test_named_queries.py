@@ -97,3 +97,12 @@ def test_the_cli_says_how_to_read_the_next_page(big_actor):
     every = CliRunner().invoke(app, ["query", "actor-profile", "--actor", "Actor 1", "-o", str(big_actor), "--all"])
     assert every.exit_code == 0 and "--page 2" not in every.output
     assert every.output.count("\n") > first.output.count("\n") + PAGE_ROWS
+
+
+def test_page_options_on_a_query_without_pages_say_which_have_them(seeds_output):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["query", "sources", "--page", "2", "-o", str(seeds_output)])
+    assert result.exit_code == 2 and "claims-of" in result.output and "Traceback" not in result.output
