@@ -20,7 +20,7 @@ LISTS = (
     "unit_nouns", "force_nouns", "stance_participles", "stance_prefixes", "owner_verbs", "quantifiers", "request_verbs",
     "ending_verbs", "subordinate_modifiers", "event_name_words", "gerund_verbs", "rank_titles",
     "leading_modifiers", "first_person_plural", "view_nouns", "leading_verbs",
-    "companion_words", "enabling_verbs", "counterpart_words",
+    "companion_words", "enabling_verbs", "counterpart_words", "adjunct_prepositions",
 )
 MAPS = ("pronouns", "descriptions", "title_abbreviations", "org_type_cues", "hedges", "lemma_fixes")
 COMPARISON_MAPS = ("counted_nouns", "figure_prefixes", "figure_suffixes", "number_words", "number_scales",

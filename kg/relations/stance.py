@@ -114,6 +114,7 @@ def stance(trigger: Token, cues: Cues, in_noun_phrase: bool = False,
                 requested = not endings
                 endings = 0
             if negates and child.dep_ in COMPLEMENT_DEPS and not in_noun_phrase \
+                    and not (child.dep_ == "prep" and child.lower_ in cues.adjunct_prepositions) \
                     and lemma not in constitutive and not (made and child.i == trigger.i):
                 flips += 1  # "refused to back X", "denied supporting X" (not "rejected ..., days after they attacked")
                 endings += lemma in cues.ending_verbs
