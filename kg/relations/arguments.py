@@ -247,7 +247,9 @@ class Arguments:
                              for a in self._one(c, depth + 1)]
                     if inner:
                         return [Arg(a.key, "proxy", a.token) for a in inner]
-            authors = [a for c in t.children if c.dep_ == "acl" and is_passive(c)  # "a draft drawn up by Moscow"
+            # "a draft drawn up by Moscow" is Moscow's; "forces trained by the US" are not the US's
+            authors = [a for c in t.children if c.dep_ == "acl" and is_passive(c)
+                       and c.lemma_.lower() not in self.cues.enabling_verbs
                        for p in agents(c) for a in self._one(p, depth + 1)]
             if authors:
                 return [Arg(a.key, "proxy", a.token) for a in authors]

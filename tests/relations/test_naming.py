@@ -1,5 +1,6 @@
-"""Who a noun phrase names: the examples after "such as", and the object of a naming verb before "as"
-("Washington regards HTS as al-Qaeda's Syrian branch": HTS is the branch)."""
+"""Who a noun phrase names: the examples after "such as", the object of a naming verb before "as"
+("Washington regards HTS as al-Qaeda's Syrian branch": HTS is the branch), and not whoever trained or
+backed the forces it names."""
 import pytest
 
 CASES = [
@@ -9,6 +10,9 @@ CASES = [
      {("Hay'at Tahrir al-Sham", "affiliatedWith", "al-Qaeda", "positive", "")}),
     ("Ankara regards the YPG as an extension of the PKK.",
      {("People's Protection Units", "affiliatedWith", "Kurdistan Workers' Party", "positive", "")}),
+    # forces trained or backed by X are not X's own: X does not act through them
+    ("Kurdish-led forces backed by the US-led coalition captured Raqqa.",
+     {("United States government", "leaderOf", "Global Coalition against Daesh", "positive", "")}),
 ]
 
 
