@@ -8,8 +8,8 @@ confidence, asserter, rule, trigger and statement node, the plain triple of posi
 shared graph of actors (class, labels, mention count, Wikidata link, profile pages) and places,
 and their union in the default graph. Actors are drawn from a Zipf law, as in news (the most
 frequent actor takes part in ~20 % of the claims, Russia in 25 % of the seeds' claims);
-relations in the proportions of the seeds; 6 % of claims negative. Contexts carry a short text instead of a whole article (it changes the size
-on disk, not the query plans).
+relations in the proportions of the seeds; 6 % of claims negative. Contexts carry a short text
+instead of a whole article (it changes the size on disk, not the query plans).
 """
 from __future__ import annotations
 

@@ -26,8 +26,7 @@ ClaimKey = tuple[str, str, str, str]  # subject, relation, object, polarity
 def claim_keys(result: DocResult) -> Iterator[ClaimKey]:
     """One key per claim node of the document (claims of one sentence with the same key are one node)."""
     seen = {(c.sentence_start, c.sentence_end, c.subject, c.relation, c.object, c.polarity) for c in result.claims}
-    for _, _, subject, relation, obj, polarity in sorted(seen):
-        yield subject, relation, obj, polarity
+    return ((subject, relation, obj, polarity) for _, _, subject, relation, obj, polarity in seen)
 
 
 def profile_triples(counts: Counter[ClaimKey], labels: dict[str, str], actors: Iterable[str]) -> Iterator[Triple]:
